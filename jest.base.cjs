@@ -1,0 +1,23 @@
+// Shared jest settings: swc transpiles TS to CJS, and workspace packages resolve to their
+// sources so tests never depend on a stale dist/ (see ../shared/TOOLCHAIN.md).
+const path = require('node:path');
+
+module.exports = function jestConfig(packageDir, extra = {}) {
+  const root = __dirname;
+  return {
+    testEnvironment: 'node',
+    roots: ['<rootDir>/test'],
+    testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+    transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+    moduleNameMapper: {
+      '^@marksim/core$': path.join(root, 'packages/core/src/index.ts'),
+      '^@marksim/agents$': path.join(root, 'packages/agents/src/index.ts'),
+      '^@marksim/stream$': path.join(root, 'packages/stream/src/index.ts'),
+      '^@marksim/ws-server$': path.join(root, 'packages/ws-server/src/index.ts'),
+      '^@marksim/ws-server/protocol$': path.join(root, 'packages/ws-server/src/protocol/index.ts'),
+      '^(\\.{1,2}/.*)\\.js$': '$1',
+    },
+    rootDir: packageDir,
+    ...extra,
+  };
+};
