@@ -27,3 +27,34 @@ export type {
   ErrorMessage,
   ServerMessage,
 } from './messages.js';
+
+export {
+  CLIENT_OPS,
+  CONTROL_ACTIONS,
+  DEFAULT_BOOK_DEPTH,
+  MAX_BOOK_DEPTH,
+  MAX_SYMBOL_LENGTH,
+  MAX_REQ_ID_LENGTH,
+  MAX_SYMBOLS_PER_REQUEST,
+  describeValue,
+  parseClientMessage,
+  parseClientText,
+} from './parse-client-message.js';
+export type { ParseResult } from './parse-client-message.js';
+
+export {
+  encodeTicker,
+  encodeTickerMessage,
+  encodeTrade,
+  encodeLevels,
+  encodeBookSnapshot,
+  encodeBookDelta,
+  encodeCandle,
+  encodeStatus,
+} from './encode.js';
+export type { WireUnits, BookState, BookChanges, CandleBar, StatusState } from './encode.js';
+
+export { CHECKSUM_LEVELS, crc32, checksumDigits, checksumString, bookChecksum } from './checksum.js';
+
+export { LocalBook } from './local-book.js';
+export type { BookSyncIssue, BookApplyResult } from './local-book.js';

@@ -58,6 +58,12 @@ export interface PingRequest {
 export interface SnapshotRequest {
   op: 'snapshot';
   symbol: string;
+  /**
+   * Levels per side for a one-off snapshot when the client has no book subscription for the
+   * symbol (default 20, at most 100). Ignored when subscribed: the snapshot then has the
+   * subscription's depth and continues its delta sequence.
+   */
+  depth?: number;
   req_id?: string | number;
 }
 
@@ -108,6 +114,10 @@ export interface BookSnapshotMessage {
   asks: WireLevel[];
   checksum: number;
   timestamp: number;
+  /** Digits after the decimal point of a price (from the tick size); used by the checksum. */
+  price_decimals: number;
+  /** Digits after the decimal point of a size (from the lot size); used by the checksum. */
+  size_decimals: number;
 }
 
 /**
