@@ -1,5 +1,8 @@
-/** Channel name → item type, e.g. `{ ticker: Ticker; events: BookEvent }`. */
-export type ChannelMap = { [channel: string]: unknown };
+/**
+ * Channel name → item type, e.g. `{ ticker: Ticker; events: BookEvent }`. Any object type
+ * (an interface too; no index signature needed).
+ */
+export type ChannelMap = object;
 
 /** A channel name of the map. */
 export type ChannelOf<M extends ChannelMap> = keyof M & string;

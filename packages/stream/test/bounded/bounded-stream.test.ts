@@ -10,7 +10,6 @@ interface Channels {
   ticker: Tick;
   trades: { symbol: string; tradeId: number };
   events: { seq: number };
-  [channel: string]: unknown;
 }
 
 function drain<M extends Channels>(subscription: Subscription<M>): StreamDelivery<M>[] {
