@@ -31,3 +31,27 @@ export type { Ticker, BookLevel, RestingOrderView } from './domain/market-data.j
 
 export { DecimalUnits } from './units/decimal-units.js';
 export type { DecimalInput } from './units/decimal-units.js';
+
+// Agents: the contract, accounts, limits, wake-ups and the pool (issue 4).
+export type {
+  Agent,
+  AgentDecision,
+  AgentEvent,
+  AgentRejectedEvent,
+  CancelIntent,
+  Fill,
+  MarketData,
+  ModifyIntent,
+  NewOrderIntent,
+  OrderIntent,
+} from './agent/agent.js';
+export { AgentAccount } from './agent/agent-account.js';
+export type { AgentAccountView, OpenOrderView } from './agent/agent-account.js';
+export { DEFAULT_AGENT_LIMITS, resolveAgentLimits } from './agent/agent-limits.js';
+export type { AgentLimits } from './agent/agent-limits.js';
+export { checkIntent } from './agent/intent-check.js';
+export type { IntentRefusal } from './agent/intent-check.js';
+export { DEFAULT_LATENCY, WakeupSchedule, sampleLatencyUs, validateLatencyModel, validateWakeupModel } from './agent/arrival-models.js';
+export type { LatencyModel, WakeupModel } from './agent/arrival-models.js';
+export { AgentPool } from './agent/agent-pool.js';
+export type { AgentIssue, AgentPoolOptions, PoolMember } from './agent/agent-pool.js';

@@ -1,0 +1,151 @@
+// One agent's account: position, cash, average entry price, PnL and open orders, kept from the
+// book events that name the agent. Money is in tick·lots (price ticks × size lots), an exact
+// integer for cash; multiply by tickSize × lotSize for quote currency.
+import type { Side } from '../domain/order.js';
+import type { AgentLimits } from './agent-limits.js';
+
+/** An order the agent has sent and that may still trade. */
+export interface OpenOrderView {
+  readonly orderId: string;
+  readonly side: Side;
+  readonly orderType: 'limit' | 'market';
+  readonly priceTicks: number;
+  /** Size that may still fill. */
+  readonly sizeLots: number;
+  /** `pending` until the book has accepted it (it is still travelling, see latency). */
+  readonly state: 'pending' | 'resting';
+}
+
+/** What an agent (and anyone else) may read of an account. It never changes during one decision. */
+export interface AgentAccountView {
+  readonly agentId: string;
+  readonly limits: AgentLimits;
+  /** Signed: > 0 long, < 0 short. */
+  readonly positionLots: number;
+  /** Exact: sells add price × size, buys subtract it. */
+  readonly cashTickLots: number;
+  /** Average entry price of the open position (0 when flat). */
+  readonly averagePriceTicks: number;
+  /** PnL locked in by reducing the position, in tick·lots. */
+  readonly realisedPnlTickLots: number;
+  readonly openOrders: ReadonlyMap<string, OpenOrderView>;
+  /** Open size of buy orders (resting or in flight). */
+  readonly openBuyLots: number;
+  readonly openSellLots: number;
+  readonly fillCount: number;
+  /** Total filled size, both sides. */
+  readonly tradedLots: number;
+  /** Largest |position| ever held. */
+  readonly maxAbsPositionLots: number;
+  /** PnL of the open position marked at `markTicks`, in tick·lots. */
+  unrealisedPnlTickLots(markTicks: number): number;
+}
+
+interface OpenOrder {
+  orderId: string;
+  side: Side;
+  orderType: 'limit' | 'market';
+  priceTicks: number;
+  sizeLots: number;
+  state: 'pending' | 'resting';
+}
+
+/** The mutable account behind an AgentAccountView; only the simulation updates it. */
+export class AgentAccount implements AgentAccountView {
+  readonly agentId: string;
+  readonly limits: AgentLimits;
+  positionLots = 0;
+  cashTickLots = 0;
+  averagePriceTicks = 0;
+  realisedPnlTickLots = 0;
+  openBuyLots = 0;
+  openSellLots = 0;
+  fillCount = 0;
+  tradedLots = 0;
+  maxAbsPositionLots = 0;
+  private readonly orders = new Map<string, OpenOrder>();
+
+  constructor(agentId: string, limits: AgentLimits) {
+    this.agentId = agentId;
+    this.limits = limits;
+  }
+
+  get openOrders(): ReadonlyMap<string, OpenOrderView> {
+    return this.orders;
+  }
+
+  unrealisedPnlTickLots(markTicks: number): number {
+    return this.positionLots === 0 ? 0 : this.positionLots * (markTicks - this.averagePriceTicks);
+  }
+
+  /** Cash plus the position marked at `markTicks`: realised + unrealised, exact when flat. */
+  totalPnlTickLots(markTicks: number): number {
+    return this.cashTickLots + this.positionLots * markTicks;
+  }
+
+  /** Records an order the agent just sent; its size counts against limits from now on. */
+  addPending(orderId: string, side: Side, orderType: 'limit' | 'market', priceTicks: number, sizeLots: number): void {
+    this.orders.set(orderId, { orderId, side, orderType, priceTicks, sizeLots, state: 'pending' });
+    this.addOpen(side, sizeLots);
+  }
+
+  /** The book accepted the order. */
+  markResting(orderId: string): void {
+    const order = this.orders.get(orderId);
+    if (order !== undefined) order.state = 'resting';
+  }
+
+  /** The order is gone (rejected, filled or cancelled): release whatever size it still held. */
+  remove(orderId: string): void {
+    const order = this.orders.get(orderId);
+    if (order === undefined) return;
+    this.addOpen(order.side, -order.sizeLots);
+    this.orders.delete(orderId);
+  }
+
+  /** Part of the order was cancelled (IOC rest, user cancel, self-trade prevention). */
+  reduce(orderId: string, lots: number): void {
+    const order = this.orders.get(orderId);
+    if (order === undefined) return;
+    const removed = Math.min(lots, order.sizeLots);
+    order.sizeLots -= removed;
+    this.addOpen(order.side, -removed);
+  }
+
+  /** The book changed price and/or open size of the order. */
+  modify(orderId: string, priceTicks: number, sizeLots: number): void {
+    const order = this.orders.get(orderId);
+    if (order === undefined) return;
+    this.addOpen(order.side, sizeLots - order.sizeLots);
+    order.priceTicks = priceTicks;
+    order.sizeLots = sizeLots;
+  }
+
+  /** Applies one fill: position, cash, average price and realised PnL. */
+  applyFill(orderId: string, side: Side, priceTicks: number, sizeLots: number): void {
+    this.reduce(orderId, sizeLots);
+    const signed = side === 'buy' ? sizeLots : -sizeLots;
+    const before = this.positionLots;
+    this.cashTickLots -= signed * priceTicks;
+    if (before === 0 || Math.sign(before) === Math.sign(signed)) {
+      // Adding to the position: the average moves toward the fill price.
+      this.averagePriceTicks = (this.averagePriceTicks * Math.abs(before) + priceTicks * sizeLots) / (Math.abs(before) + sizeLots);
+    } else {
+      // Reducing (and maybe flipping): the closed part realises PnL at the old average.
+      const closedLots = Math.min(sizeLots, Math.abs(before));
+      this.realisedPnlTickLots += Math.sign(before) * (priceTicks - this.averagePriceTicks) * closedLots;
+      if (sizeLots > closedLots) this.averagePriceTicks = priceTicks;
+      else if (closedLots === Math.abs(before)) this.averagePriceTicks = 0;
+    }
+    this.positionLots = before + signed;
+    this.fillCount++;
+    this.tradedLots += sizeLots;
+    const absPosition = Math.abs(this.positionLots);
+    if (absPosition > this.maxAbsPositionLots) this.maxAbsPositionLots = absPosition;
+  }
+
+  private addOpen(side: Side, lots: number): void {
+    if (side === 'buy') this.openBuyLots += lots;
+    else this.openSellLots += lots;
+  }
+}

@@ -1,0 +1,65 @@
+import { AgentAccount, DEFAULT_AGENT_LIMITS } from '@marksim/core';
+
+function account(): AgentAccount {
+  return new AgentAccount('a1', DEFAULT_AGENT_LIMITS);
+}
+
+describe('AgentAccount', () => {
+  it('averages the entry price while the position grows', () => {
+    const a = account();
+    a.addPending('o1', 'buy', 'limit', 100, 10);
+    a.applyFill('o1', 'buy', 100, 4);
+    a.applyFill('o1', 'buy', 110, 6);
+    expect(a.positionLots).toBe(10);
+    expect(a.averagePriceTicks).toBeCloseTo(106, 10);
+    expect(a.cashTickLots).toBe(-(100 * 4 + 110 * 6));
+    expect(a.realisedPnlTickLots).toBe(0);
+    expect(a.unrealisedPnlTickLots(120)).toBeCloseTo(140, 10);
+  });
+
+  it('realises PnL at the average when the position shrinks and resets the average when flat', () => {
+    const a = account();
+    a.applyFill('x', 'buy', 100, 10);
+    a.applyFill('y', 'sell', 130, 4);
+    expect(a.positionLots).toBe(6);
+    expect(a.realisedPnlTickLots).toBe(120);
+    expect(a.averagePriceTicks).toBe(100);
+    a.applyFill('z', 'sell', 90, 6);
+    expect(a.positionLots).toBe(0);
+    expect(a.averagePriceTicks).toBe(0);
+    expect(a.realisedPnlTickLots).toBe(120 - 60);
+    expect(a.totalPnlTickLots(12345)).toBe(a.realisedPnlTickLots);
+  });
+
+  it('starts a new average at the fill price when a fill flips the position', () => {
+    const a = account();
+    a.applyFill('x', 'sell', 200, 5);
+    a.applyFill('y', 'buy', 180, 8);
+    expect(a.positionLots).toBe(3);
+    expect(a.realisedPnlTickLots).toBe(100);
+    expect(a.averagePriceTicks).toBe(180);
+    expect(a.maxAbsPositionLots).toBe(5);
+    expect(a.totalPnlTickLots(190)).toBe(a.realisedPnlTickLots + a.unrealisedPnlTickLots(190));
+  });
+
+  it('tracks open size per side through fills, cancels, modifies and removal', () => {
+    const a = account();
+    a.addPending('b1', 'buy', 'limit', 100, 10);
+    a.addPending('s1', 'sell', 'limit', 120, 7);
+    expect([a.openBuyLots, a.openSellLots]).toEqual([10, 7]);
+    expect(a.openOrders.get('b1')?.state).toBe('pending');
+    a.markResting('b1');
+    expect(a.openOrders.get('b1')?.state).toBe('resting');
+    a.applyFill('b1', 'buy', 100, 3);
+    a.reduce('b1', 2);
+    expect(a.openBuyLots).toBe(5);
+    a.modify('s1', 118, 9);
+    expect(a.openSellLots).toBe(9);
+    expect(a.openOrders.get('s1')).toMatchObject({ priceTicks: 118, sizeLots: 9 });
+    a.remove('b1');
+    a.remove('s1');
+    expect([a.openBuyLots, a.openSellLots, a.openOrders.size]).toEqual([0, 0, 0]);
+    expect(a.fillCount).toBe(1);
+    expect(a.tradedLots).toBe(3);
+  });
+});
