@@ -32,6 +32,14 @@ export type { Ticker, BookLevel, RestingOrderView } from './domain/market-data.j
 export { DecimalUnits } from './units/decimal-units.js';
 export type { DecimalInput } from './units/decimal-units.js';
 
+// Book and matching engine (issue 3).
+export { MatchingEngine } from './matching/matching-engine.js';
+export type { MatchingEngineOptions } from './matching/matching-engine.js';
+export { DEFAULT_DECIMAL_ORDER } from './matching/decimal-order.js';
+export type { DecimalOrder } from './matching/decimal-order.js';
+export type { BookSnapshot, BookSnapshotJson } from './book/book-snapshot.js';
+export type { BookDepth, BookLevelsView, BookView } from './book/book-view.js';
+
 // Agents: the contract, accounts, limits, wake-ups and the pool (issue 4).
 export type {
   Agent,

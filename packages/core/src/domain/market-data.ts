@@ -34,5 +34,8 @@ export interface RestingOrderView {
   readonly priceTicks: number;
   /** Open (unfilled) size. */
   readonly sizeLots: number;
+  /** Size filled so far over the order's life. */
+  readonly filledLots: number;
+  /** When the order took its place in the queue: entry, or the last modify that lost priority. */
   readonly timeUs: number;
 }

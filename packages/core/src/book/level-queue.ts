@@ -1,0 +1,53 @@
+import type { BookLevel } from '../domain/market-data.js';
+import type { RestingOrder } from './resting-order.js';
+
+/**
+ * The mutable FIFO of one price level: an intrusive doubly-linked list of resting orders plus
+ * running totals. `summary` is the immutable BookLevel last published to the side's btree; it is
+ * replaced (never mutated) when the level changes, so snapshots holding the old one stay valid.
+ */
+export class LevelQueue {
+  readonly priceTicks: number;
+  head: RestingOrder | null;
+  tail: RestingOrder | null;
+  /** Sum of the open sizes of the orders in the queue. */
+  sizeLots: number;
+  orderCount: number;
+  /** Last published summary; null until the level is first published. */
+  summary: BookLevel | null;
+
+  constructor(priceTicks: number) {
+    this.priceTicks = priceTicks;
+    this.head = null;
+    this.tail = null;
+    this.sizeLots = 0;
+    this.orderCount = 0;
+    this.summary = null;
+  }
+
+  /** Puts the order at the back of the queue (lowest time priority). */
+  append(order: RestingOrder): void {
+    const tail = this.tail;
+    order.prev = tail;
+    order.next = null;
+    if (tail === null) this.head = order;
+    else tail.next = order;
+    this.tail = order;
+    this.sizeLots += order.sizeLots;
+    this.orderCount++;
+  }
+
+  /** Takes the order out of the queue in O(1), wherever it is; its open size leaves the total. */
+  unlink(order: RestingOrder): void {
+    const prev = order.prev;
+    const next = order.next;
+    if (prev === null) this.head = next;
+    else prev.next = next;
+    if (next === null) this.tail = prev;
+    else next.prev = prev;
+    order.prev = null;
+    order.next = null;
+    this.sizeLots -= order.sizeLots;
+    this.orderCount--;
+  }
+}

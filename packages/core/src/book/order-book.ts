@@ -1,0 +1,145 @@
+import type { BookLevel, RestingOrderView } from '../domain/market-data.js';
+import type { Side } from '../domain/order.js';
+import { BookSide } from './book-side.js';
+import { BookSnapshot } from './book-snapshot.js';
+import type { SnapshotSource } from './book-snapshot.js';
+import type { BookDepth, BookView } from './book-view.js';
+import type { LevelQueue } from './level-queue.js';
+import { sizeAtPrice, topLevels } from './level-tree.js';
+import type { LevelTree } from './level-tree.js';
+import type { RestingOrder } from './resting-order.js';
+
+/**
+ * The limit order book of one instrument: two sides of price levels (sorted-btree keyed by
+ * integer ticks, FIFO within a level) and an index orderId → resting order for O(1) cancel.
+ * It stores and answers; it does not match. The MatchingEngine is its only writer, and hands its
+ * users this object typed as the read-only BookView.
+ */
+export class OrderBook implements BookView, SnapshotSource {
+  readonly symbol: string;
+  readonly bids: BookSide;
+  readonly asks: BookSide;
+  /** Every resting order by id. */
+  readonly index: Map<string, RestingOrder>;
+  /** Stamped by the engine after each command. */
+  seq: number;
+  timeUs: number;
+  lastTradePriceTicks: number;
+  tradeCount: number;
+
+  constructor(symbol: string) {
+    this.symbol = symbol;
+    this.bids = new BookSide('buy');
+    this.asks = new BookSide('sell');
+    this.index = new Map();
+    this.seq = 0;
+    this.timeUs = 0;
+    this.lastTradePriceTicks = 0;
+    this.tradeCount = 0;
+  }
+
+  /** The side an order of `side` rests on. */
+  sideOf(side: Side): BookSide {
+    return side === 'buy' ? this.bids : this.asks;
+  }
+
+  /** Indexes the order and appends it to its level (publish the returned queue afterwards). */
+  rest(order: RestingOrder): LevelQueue {
+    this.index.set(order.orderId, order);
+    return this.sideOf(order.side).append(order);
+  }
+
+  /** Unlinks the order from its queue and the index (publish the queue afterwards). */
+  remove(queue: LevelQueue, order: RestingOrder): void {
+    queue.unlink(order);
+    this.index.delete(order.orderId);
+  }
+
+  get bidTree(): LevelTree {
+    return this.bids.levels;
+  }
+
+  get askTree(): LevelTree {
+    return this.asks.levels;
+  }
+
+  get bestBid(): BookLevel | undefined {
+    const best = this.bids.best;
+    return best === null || best.summary === null ? undefined : best.summary;
+  }
+
+  get bestAsk(): BookLevel | undefined {
+    const best = this.asks.best;
+    return best === null || best.summary === null ? undefined : best.summary;
+  }
+
+  get spreadTicks(): number | undefined {
+    const bid = this.bids.best;
+    const ask = this.asks.best;
+    return bid === null || ask === null ? undefined : ask.priceTicks - bid.priceTicks;
+  }
+
+  get midTicks(): number | undefined {
+    const bid = this.bids.best;
+    const ask = this.asks.best;
+    return bid === null || ask === null ? undefined : (ask.priceTicks + bid.priceTicks) / 2;
+  }
+
+  get bidLevelCount(): number {
+    return this.bids.levelCount;
+  }
+
+  get askLevelCount(): number {
+    return this.asks.levelCount;
+  }
+
+  get orderCount(): number {
+    return this.index.size;
+  }
+
+  depth(maxLevels: number = Number.POSITIVE_INFINITY): BookDepth {
+    return { bids: topLevels(this.bids.levels, maxLevels), asks: topLevels(this.asks.levels, maxLevels) };
+  }
+
+  levels(side: Side, maxLevels: number = Number.POSITIVE_INFINITY): BookLevel[] {
+    return topLevels(this.sideOf(side).levels, maxLevels);
+  }
+
+  volumeAtPrice(side: Side, priceTicks: number): number {
+    const bookSide = this.sideOf(side);
+    return sizeAtPrice(bookSide.levels, bookSide.sign, priceTicks);
+  }
+
+  order(orderId: string): RestingOrderView | undefined {
+    const order = this.index.get(orderId);
+    return order === undefined ? undefined : restingOrderView(order);
+  }
+
+  orders(side: Side, maxLevels: number = Number.POSITIVE_INFINITY): RestingOrderView[] {
+    const bookSide = this.sideOf(side);
+    const result: RestingOrderView[] = [];
+    let queue = bookSide.best;
+    for (let level = 0; queue !== null && level < maxLevels; level++) {
+      for (let order = queue.head; order !== null; order = order.next) result.push(restingOrderView(order));
+      queue = bookSide.levelAfter(queue);
+    }
+    return result;
+  }
+
+  snapshot(): BookSnapshot {
+    return new BookSnapshot(this);
+  }
+}
+
+/** A detached copy of a resting order, safe to hand out. */
+function restingOrderView(order: RestingOrder): RestingOrderView {
+  return {
+    orderId: order.orderId,
+    ownerId: order.ownerId,
+    side: order.side,
+    priceTicks: order.priceTicks,
+    sizeLots: order.sizeLots,
+    filledLots: order.filledLots,
+    timeUs: order.timeUs,
+  };
+}

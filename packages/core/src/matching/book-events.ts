@@ -1,0 +1,134 @@
+// Event constructors. Each event type is built at exactly one object literal with its fields in one
+// order, so every event of a type shares one hidden class and consumers' property reads stay
+// monomorphic. `type` comes first so logged JSON reads naturally.
+import type {
+  AcceptedEvent,
+  CancelReason,
+  CancelledEvent,
+  DoneEvent,
+  LevelEvent,
+  ModifiedEvent,
+  RejectCode,
+  RejectedEvent,
+  TradeEvent,
+} from '../domain/events.js';
+import type { NewOrderCommand, Side } from '../domain/order.js';
+import type { RestingOrder } from '../book/resting-order.js';
+
+/** `accepted` for a new order that passed validation and its pre-trade checks. */
+export function acceptedEvent(seq: number, symbol: string, command: NewOrderCommand): AcceptedEvent {
+  return {
+    type: 'accepted',
+    seq,
+    symbol,
+    timeUs: command.timeUs,
+    orderId: command.orderId,
+    ownerId: command.ownerId,
+    side: command.side,
+    orderType: command.orderType,
+    timeInForce: command.timeInForce,
+    priceTicks: command.orderType === 'market' ? 0 : command.priceTicks,
+    sizeLots: command.sizeLots,
+  };
+}
+
+/** `rejected` for a command that changed nothing. */
+export function rejectedEvent(
+  seq: number,
+  symbol: string,
+  timeUs: number,
+  command: RejectedEvent['command'],
+  orderId: string,
+  ownerId: string,
+  code: RejectCode,
+  message: string,
+): RejectedEvent {
+  return { type: 'rejected', seq, symbol, timeUs, orderId, ownerId, command, code, message };
+}
+
+/** `trade` at the maker's price. */
+export function tradeEvent(
+  seq: number,
+  symbol: string,
+  timeUs: number,
+  tradeId: number,
+  maker: RestingOrder,
+  sizeLots: number,
+  takerOrderId: string,
+  takerOwnerId: string,
+): TradeEvent {
+  return {
+    type: 'trade',
+    seq,
+    symbol,
+    timeUs,
+    tradeId,
+    priceTicks: maker.priceTicks,
+    sizeLots,
+    aggressor: maker.side === 'buy' ? 'sell' : 'buy',
+    makerOrderId: maker.orderId,
+    makerOwnerId: maker.ownerId,
+    takerOrderId,
+    takerOwnerId,
+  };
+}
+
+/** `cancelled`: `cancelledLots` left the order without trading. */
+export function cancelledEvent(
+  seq: number,
+  symbol: string,
+  timeUs: number,
+  orderId: string,
+  ownerId: string,
+  reason: CancelReason,
+  cancelledLots: number,
+): CancelledEvent {
+  return { type: 'cancelled', seq, symbol, timeUs, orderId, ownerId, reason, cancelledLots };
+}
+
+/** `modified`: the order's new price and open size, and whether it kept its place in the queue. */
+export function modifiedEvent(
+  seq: number,
+  symbol: string,
+  timeUs: number,
+  order: RestingOrder,
+  keptPriority: boolean,
+): ModifiedEvent {
+  return {
+    type: 'modified',
+    seq,
+    symbol,
+    timeUs,
+    orderId: order.orderId,
+    ownerId: order.ownerId,
+    priceTicks: order.priceTicks,
+    sizeLots: order.sizeLots,
+    keptPriority,
+  };
+}
+
+/** `done`: the order will never trade again. */
+export function doneEvent(
+  seq: number,
+  symbol: string,
+  timeUs: number,
+  orderId: string,
+  ownerId: string,
+  reason: DoneEvent['reason'],
+  filledLots: number,
+): DoneEvent {
+  return { type: 'done', seq, symbol, timeUs, orderId, ownerId, reason, filledLots };
+}
+
+/** `level`: the new total at one price of one side (0 lots and 0 orders = level gone). */
+export function levelEvent(
+  seq: number,
+  symbol: string,
+  timeUs: number,
+  side: Side,
+  priceTicks: number,
+  sizeLots: number,
+  orderCount: number,
+): LevelEvent {
+  return { type: 'level', seq, symbol, timeUs, side, priceTicks, sizeLots, orderCount };
+}

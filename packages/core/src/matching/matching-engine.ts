@@ -1,0 +1,374 @@
+import type { BookSide } from '../book/book-side.js';
+import type { BookSnapshot } from '../book/book-snapshot.js';
+import type { BookView } from '../book/book-view.js';
+import type { LevelQueue } from '../book/level-queue.js';
+import { OrderBook } from '../book/order-book.js';
+import { RestingOrder } from '../book/resting-order.js';
+import type { BookEvent, CancelReason, RejectCode, RejectedEvent } from '../domain/events.js';
+import type { Instrument } from '../domain/instrument.js';
+import type { CancelCommand, ModifyCommand, NewOrderCommand, OrderCommand, SelfTradePrevention } from '../domain/order.js';
+import { MarksimError } from '../errors/marksim-error.js';
+import { DecimalUnits } from '../units/decimal-units.js';
+import {
+  acceptedEvent,
+  cancelledEvent,
+  doneEvent,
+  levelEvent,
+  modifiedEvent,
+  rejectedEvent,
+  tradeEvent,
+} from './book-events.js';
+import { decimalOrderToCommand, isRejection } from './decimal-order.js';
+import type { DecimalOrder } from './decimal-order.js';
+import { fillableLots } from './fill-check.js';
+import { checkCancel, checkModify, checkNewOrder, isValidTimeUs } from './order-validation.js';
+
+/** What a MatchingEngine needs: the instrument whose book it keeps. */
+export interface MatchingEngineOptions {
+  readonly instrument: Instrument;
+}
+
+// A market order's "limit": every ask is <= this, every bid is >= 0 (prices are > 0).
+const MARKET_BUY_LIMIT_TICKS = Number.MAX_SAFE_INTEGER;
+const MARKET_SELL_LIMIT_TICKS = 0;
+const NO_EVENTS: BookEvent[] = [];
+
+/**
+ * The matching engine of one instrument: price-time priority, integer ticks and lots, one event
+ * sequence per symbol (+1 per event). Deterministic: time arrives on the commands, nothing reads a
+ * clock or a random source, so the same commands from the same state give the same events.
+ *
+ * Event order (see README): a new order gives `rejected` alone, or `accepted`, then for each maker
+ * it meets in priority order `trade` (+ maker `done` when filled) or, under self-trade prevention,
+ * maker `cancelled` + `done`; one `level` per price level the taker leaves changed; then for the
+ * taker `done` (filled), or `cancelled` + `done` (unfilled rest of IOC/FOK/market, or self-trade),
+ * or the `level` of the price where its rest now rests. A cancel gives `cancelled`, `done`,
+ * `level`. A modify gives `modified` and the `level` of the old price, then, if it lost priority at
+ * a new price, what a new order's matching and rest would give after `accepted`.
+ */
+export class MatchingEngine {
+  readonly instrument: Instrument;
+  readonly symbol: string;
+  /** Decimal ↔ integer conversion for this instrument. */
+  readonly units: DecimalUnits;
+  private readonly orderBook: OrderBook;
+  /** Sequence number of the last event emitted. */
+  private seq: number;
+  private tradeId: number;
+  /** Time of the command being processed (last valid command time otherwise). */
+  private timeUs: number;
+  /** Where the command being processed writes its events. */
+  private out: BookEvent[];
+  /** Set by match() when self-trade prevention ended the taker's matching. */
+  private takerStopped: boolean;
+
+  constructor(options: MatchingEngineOptions) {
+    const instrument = options?.instrument;
+    if (instrument === undefined || typeof instrument.symbol !== 'string' || instrument.symbol.length === 0) {
+      throw new MarksimError(
+        'INVALID_INSTRUMENT',
+        `instrument.symbol must be a non-empty string (got ${String(instrument?.symbol)}) at MatchingEngine options`,
+      );
+    }
+    this.instrument = instrument;
+    this.symbol = instrument.symbol;
+    this.units = new DecimalUnits(instrument);
+    this.orderBook = new OrderBook(instrument.symbol);
+    this.seq = 0;
+    this.tradeId = 0;
+    this.timeUs = 0;
+    this.out = NO_EVENTS;
+    this.takerStopped = false;
+  }
+
+  /** The live book, read-only. Agents should prefer `snapshot()`, which never changes. */
+  get book(): BookView {
+    return this.orderBook;
+  }
+
+  /** Sequence number of the last event (0 before the first). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** An O(1) immutable L2 view of the book as of the last event. */
+  snapshot(): BookSnapshot {
+    return this.orderBook.snapshot();
+  }
+
+  /**
+   * Applies one command and appends its events to `out` (a fresh array when omitted), which it
+   * returns. Never throws for a bad or unfillable command: that is a `rejected` event.
+   */
+  process(command: OrderCommand, out: BookEvent[] = []): BookEvent[] {
+    this.out = out;
+    this.takerStopped = false;
+    if (command === null || typeof command !== 'object') {
+      this.reject('new', '', '', 'INVALID_ORDER', `command must be an order command object (got ${String(command)})`);
+    } else {
+      if (isValidTimeUs(command.timeUs)) this.timeUs = command.timeUs;
+      const type = command.type;
+      if (type === 'new') this.newOrder(command);
+      else if (type === 'cancel') this.cancel(command);
+      else if (type === 'modify') this.modify(command);
+      else this.reject('new', '', '', 'INVALID_ORDER', `type must be "new", "cancel" or "modify" (got ${String(type)})`);
+    }
+    this.orderBook.seq = this.seq;
+    this.orderBook.timeUs = this.timeUs;
+    this.out = NO_EVENTS;
+    return out;
+  }
+
+  /** A new order with decimal price and size, e.g. { price: '50000.5', size: '0.1' }: converts and processes it. */
+  submitDecimal(order: DecimalOrder, out: BookEvent[] = []): BookEvent[] {
+    const converted = decimalOrderToCommand(this.units, order);
+    if (!isRejection(converted)) return this.process(converted, out);
+    this.out = out;
+    if (isValidTimeUs(order.timeUs)) this.timeUs = order.timeUs;
+    this.reject('new', order.orderId, order.ownerId, converted.code, converted.message);
+    this.orderBook.seq = this.seq;
+    this.orderBook.timeUs = this.timeUs;
+    this.out = NO_EVENTS;
+    return out;
+  }
+
+  private newOrder(command: NewOrderCommand): void {
+    const problem = checkNewOrder(command);
+    if (problem !== null) return this.reject('new', command.orderId, command.ownerId, problem.code, problem.message);
+    const { orderId, ownerId, sizeLots } = command;
+    const book = this.orderBook;
+    if (book.index.has(orderId)) {
+      const message = `orderId must not be the id of a resting order (got "${orderId}")`;
+      return this.reject('new', orderId, ownerId, 'DUPLICATE_ORDER_ID', message);
+    }
+    const isBuy = command.side === 'buy';
+    const opposite = isBuy ? book.asks : book.bids;
+    const isMarket = command.orderType === 'market';
+    const limitTicks = isMarket ? (isBuy ? MARKET_BUY_LIMIT_TICKS : MARKET_SELL_LIMIT_TICKS) : command.priceTicks;
+    const best = opposite.best;
+    if (isMarket && best === null) {
+      const message = `a market order needs resting ${isBuy ? 'asks' : 'bids'} to trade with (the book has none) for order ${orderId}`;
+      return this.reject('new', orderId, ownerId, 'NO_LIQUIDITY', message);
+    }
+    const crosses = best !== null && opposite.sign * best.priceTicks <= opposite.sign * limitTicks;
+    if (command.postOnly && crosses) {
+      const message =
+        `priceTicks must not cross the best ${isBuy ? 'ask' : 'bid'} ${best.priceTicks} for a post-only order ` +
+        `(got ${limitTicks}) for order ${orderId}`;
+      return this.reject('new', orderId, ownerId, 'POST_ONLY_WOULD_CROSS', message);
+    }
+    if (command.timeInForce === 'fok') {
+      const available = fillableLots(opposite, limitTicks, ownerId, command.selfTradePrevention, sizeLots);
+      if (available < sizeLots) {
+        const message = `sizeLots must be fillable at once for a FOK order (got ${sizeLots}, ${available} available) for order ${orderId}`;
+        return this.reject('new', orderId, ownerId, 'FOK_NOT_FILLABLE', message);
+      }
+    }
+    this.out.push(acceptedEvent(++this.seq, this.symbol, command));
+    const remainingLots = crosses
+      ? this.match(opposite, limitTicks, orderId, ownerId, command.selfTradePrevention, sizeLots)
+      : sizeLots;
+    const filledLots = sizeLots - remainingLots;
+    if (this.takerStopped || remainingLots === 0 || isMarket || command.timeInForce !== 'gtc') {
+      const reason: CancelReason = this.takerStopped ? 'self-trade' : isMarket ? 'no-liquidity' : 'ioc';
+      return this.finishTaker(orderId, ownerId, remainingLots, filledLots, reason);
+    }
+    const order = new RestingOrder(
+      orderId,
+      ownerId,
+      command.side,
+      command.priceTicks,
+      remainingLots,
+      filledLots,
+      this.timeUs,
+      command.postOnly,
+      command.selfTradePrevention,
+    );
+    this.publish(book.sideOf(command.side), book.rest(order));
+  }
+
+  private cancel(command: CancelCommand): void {
+    const problem = checkCancel(command);
+    if (problem !== null) return this.reject('cancel', command.orderId, command.ownerId, problem.code, problem.message);
+    const order = this.findOwnedOrder('cancel', command.orderId, command.ownerId);
+    if (order === null) return;
+    const side = this.orderBook.sideOf(order.side);
+    const queue = side.queueAt(order.priceTicks) as LevelQueue;
+    this.cancelResting(queue, order, 'user');
+    this.publish(side, queue);
+  }
+
+  private modify(command: ModifyCommand): void {
+    const problem = checkModify(command);
+    if (problem !== null) return this.reject('modify', command.orderId, command.ownerId, problem.code, problem.message);
+    const order = this.findOwnedOrder('modify', command.orderId, command.ownerId);
+    if (order === null) return;
+    const book = this.orderBook;
+    const oldPriceTicks = order.priceTicks;
+    const newPriceTicks = command.priceTicks ?? oldPriceTicks;
+    const newSizeLots = command.sizeLots ?? order.sizeLots;
+    const side = book.sideOf(order.side);
+    const queue = side.queueAt(oldPriceTicks) as LevelQueue;
+    if (newPriceTicks === oldPriceTicks && newSizeLots <= order.sizeLots) {
+      // Size down (or no change) at the same price keeps the order's place in the queue.
+      const removedLots = order.sizeLots - newSizeLots;
+      order.sizeLots = newSizeLots;
+      queue.sizeLots -= removedLots;
+      this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, true));
+      if (removedLots > 0) this.publish(side, queue);
+      return;
+    }
+    const opposite = order.side === 'buy' ? book.asks : book.bids;
+    const best = opposite.best;
+    const crosses = best !== null && opposite.sign * best.priceTicks <= opposite.sign * newPriceTicks;
+    if (order.postOnly && crosses) {
+      const message =
+        `priceTicks must not cross the best ${order.side === 'buy' ? 'ask' : 'bid'} ${best.priceTicks} ` +
+        `for a post-only order (got ${newPriceTicks}) for order ${order.orderId}`;
+      return this.reject('modify', order.orderId, order.ownerId, 'POST_ONLY_WOULD_CROSS', message);
+    }
+    // Price change or size up: the order leaves its place and re-enters as if new, at the back.
+    book.remove(queue, order);
+    order.priceTicks = newPriceTicks;
+    order.sizeLots = newSizeLots;
+    order.timeUs = this.timeUs;
+    this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, false));
+    if (newPriceTicks === oldPriceTicks) {
+      this.publish(side, book.rest(order));
+      return;
+    }
+    this.publish(side, queue);
+    const remainingLots = crosses
+      ? this.match(opposite, newPriceTicks, order.orderId, order.ownerId, order.selfTradePrevention, newSizeLots)
+      : newSizeLots;
+    order.filledLots += newSizeLots - remainingLots;
+    if (this.takerStopped || remainingLots === 0) {
+      return this.finishTaker(order.orderId, order.ownerId, remainingLots, order.filledLots, 'self-trade');
+    }
+    order.sizeLots = remainingLots;
+    this.publish(side, book.rest(order));
+  }
+
+  /**
+   * The matching loop: walks `opposite` from its best level while prices cross `limitTicks`,
+   * FIFO within each level, and returns the taker's unfilled lots. No throw, no try, no
+   * allocation but the events.
+   */
+  private match(
+    opposite: BookSide,
+    limitTicks: number,
+    takerOrderId: string,
+    takerOwnerId: string,
+    selfTradePrevention: SelfTradePrevention,
+    sizeLots: number,
+  ): number {
+    const book = this.orderBook;
+    const out = this.out;
+    const symbol = this.symbol;
+    const timeUs = this.timeUs;
+    const sign = opposite.sign;
+    const preventSelfTrade = selfTradePrevention !== 'none';
+    let remainingLots = sizeLots;
+    let stopped = false;
+    let queue = opposite.best;
+    while (queue !== null && remainingLots > 0 && sign * queue.priceTicks <= sign * limitTicks) {
+      let touched = false;
+      let maker = queue.head;
+      while (maker !== null && remainingLots > 0) {
+        const next = maker.next;
+        if (preventSelfTrade && maker.ownerId === takerOwnerId) {
+          if (selfTradePrevention !== 'cancel-incoming') {
+            this.cancelResting(queue, maker, 'self-trade');
+            touched = true;
+          }
+          if (selfTradePrevention !== 'cancel-resting') {
+            stopped = true;
+            break;
+          }
+        } else {
+          const fillLots = remainingLots < maker.sizeLots ? remainingLots : maker.sizeLots;
+          out.push(tradeEvent(++this.seq, symbol, timeUs, ++this.tradeId, maker, fillLots, takerOrderId, takerOwnerId));
+          book.lastTradePriceTicks = maker.priceTicks;
+          remainingLots -= fillLots;
+          maker.sizeLots -= fillLots;
+          maker.filledLots += fillLots;
+          queue.sizeLots -= fillLots;
+          touched = true;
+          if (maker.sizeLots === 0) {
+            book.remove(queue, maker);
+            out.push(doneEvent(++this.seq, symbol, timeUs, maker.orderId, maker.ownerId, 'filled', maker.filledLots));
+          }
+        }
+        maker = next;
+      }
+      if (touched) this.publish(opposite, queue);
+      if (stopped) break;
+      queue = opposite.best;
+    }
+    book.tradeCount = this.tradeId;
+    this.takerStopped = stopped;
+    return remainingLots;
+  }
+
+  /** The taker's last events when it will not rest: `done` (filled), or `cancelled` + `done`. */
+  private finishTaker(orderId: string, ownerId: string, remainingLots: number, filledLots: number, reason: CancelReason): void {
+    if (remainingLots === 0) {
+      this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, orderId, ownerId, 'filled', filledLots));
+      return;
+    }
+    this.out.push(cancelledEvent(++this.seq, this.symbol, this.timeUs, orderId, ownerId, reason, remainingLots));
+    this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, orderId, ownerId, 'cancelled', filledLots));
+  }
+
+  /** Takes a resting order out with `cancelled` + `done` (publish its level afterwards). */
+  private cancelResting(queue: LevelQueue, order: RestingOrder, reason: CancelReason): void {
+    const cancelledLots = order.sizeLots;
+    this.orderBook.remove(queue, order);
+    this.out.push(cancelledEvent(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, reason, cancelledLots));
+    this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, 'cancelled', order.filledLots));
+  }
+
+  /** Publishes a changed level to the btree and emits its `level` event. */
+  private publish(side: BookSide, queue: LevelQueue): void {
+    side.publish(queue);
+    this.out.push(
+      levelEvent(++this.seq, this.symbol, this.timeUs, side.side, queue.priceTicks, queue.sizeLots, queue.orderCount),
+    );
+  }
+
+  /** The resting order a cancel or modify targets, or null after emitting UNKNOWN_ORDER / NOT_OWNER. */
+  private findOwnedOrder(command: 'cancel' | 'modify', orderId: string, ownerId: string | undefined): RestingOrder | null {
+    const order = this.orderBook.index.get(orderId);
+    if (order === undefined) {
+      this.reject(command, orderId, ownerId, 'UNKNOWN_ORDER', `orderId must be the id of a resting order (got "${orderId}")`);
+      return null;
+    }
+    if (ownerId !== undefined && ownerId !== order.ownerId) {
+      const message = `ownerId must be the owner of order ${orderId} (got "${ownerId}")`;
+      this.reject(command, orderId, ownerId, 'NOT_OWNER', message);
+      return null;
+    }
+    return order;
+  }
+
+  private reject(
+    command: RejectedEvent['command'],
+    orderId: unknown,
+    ownerId: unknown,
+    code: RejectCode,
+    message: string,
+  ): void {
+    this.out.push(
+      rejectedEvent(
+        ++this.seq,
+        this.symbol,
+        this.timeUs,
+        command,
+        typeof orderId === 'string' ? orderId : '',
+        typeof ownerId === 'string' ? ownerId : '',
+        code,
+        message,
+      ),
+    );
+  }
+}
