@@ -63,3 +63,20 @@ export { DEFAULT_LATENCY, WakeupSchedule, sampleLatencyUs, validateLatencyModel,
 export type { LatencyModel, WakeupModel } from './agent/arrival-models.js';
 export { AgentPool } from './agent/agent-pool.js';
 export type { AgentIssue, AgentPoolOptions, PoolMember } from './agent/agent-pool.js';
+
+// Time engine and seeded randomness (issue 3).
+export { TimeEngine } from './time/time-engine.js';
+export type { TimeEngineStats } from './time/time-engine.js';
+export { DEFAULT_TIME_ENGINE_OPTIONS } from './time/time-engine-options.js';
+export type { TimeEngineOptions, EveryOptions } from './time/time-engine-options.js';
+export type { TimeEngineEvent, TimeEngineEventType, TimeEngineMode, TimeEngineState } from './time/time-engine-events.js';
+export type { TimeHandler, TimerHandle } from './time/scheduled-timer.js';
+export { EventHub } from './time/event-hub.js';
+export type { EventListener } from './time/event-hub.js';
+export type { WallClock, WallTimer } from './time/wall-clock.js';
+export { systemClock, createSystemClock } from './time/system-clock.js';
+export { ManualClock } from './time/manual-clock.js';
+export { SeededRandom } from './random/seeded-random.js';
+export type { RandomState } from './random/seeded-random.js';
+export type { RandomSource } from './random/random-source.js';
+export type { SeedInput } from './random/seed-hash.js';
