@@ -1,0 +1,175 @@
+// Pure views of the state for the charts, the ladder and the stats: each picks at most a few
+// hundred points for the selected window, so what React and Recharts draw stays small whatever
+// the history holds.
+
+import { bestPrices, type BookLevel, type BookState } from './book.js';
+import type { Ring } from './ring.js';
+import type { PricePoint } from './series.js';
+import type { CandleView, DashboardState } from './state.js';
+import { WINDOW_US, type TimeWindow } from './windows.js';
+
+/** One point of the price chart; `band` is [bid, ask] for the shaded spread. */
+export interface PriceChartPoint {
+  /** Simulation time in ms since the epoch (what the axis formats). */
+  readonly timeMs: number;
+  readonly last: number;
+  readonly bid: number | null;
+  readonly ask: number | null;
+  readonly band: [number, number] | null;
+}
+
+/** Width in µs that the 5-minute view thins the 200 ms series to. */
+const FIVE_MINUTE_STEP_US = 1_000_000;
+
+function toChartPoint(point: PricePoint): PriceChartPoint {
+  return {
+    timeMs: point.timeUs / 1000,
+    last: point.last,
+    bid: point.bid,
+    ask: point.ask,
+    band: point.bid !== null && point.ask !== null ? [point.bid, point.ask] : null,
+  };
+}
+
+function pointsSince(ring: Ring<PricePoint>, fromUs: number): PricePoint[] {
+  return ring.slice(ring.lowerBound((point) => point.timeUs, fromUs));
+}
+
+/** The newest price time held, in µs, or null. */
+export function newestPriceTimeUs(state: Pick<DashboardState, 'prices'>): number | null {
+  return state.prices.fine.last()?.timeUs ?? null;
+}
+
+/** Price points of the window, oldest first: ≤ 300 at 1 min and 5 min, ≤ 720 at 1 hour. */
+export function selectPriceSeries(state: Pick<DashboardState, 'prices'>, window: TimeWindow): PriceChartPoint[] {
+  const newestUs = newestPriceTimeUs(state);
+  if (newestUs === null) return [];
+  const fromUs = newestUs - WINDOW_US[window];
+  if (window === '1h') return pointsSince(state.prices.coarse, fromUs).map(toChartPoint);
+  const points = pointsSince(state.prices.fine, fromUs);
+  if (window === '1m') return points.map(toChartPoint);
+  // Keep the last point of each second: the line ends where the market is.
+  const thinned: PriceChartPoint[] = [];
+  for (let i = 0; i < points.length; i += 1) {
+    const next = points[i + 1];
+    if (next === undefined || Math.floor(next.timeUs / FIVE_MINUTE_STEP_US) !== Math.floor(points[i].timeUs / FIVE_MINUTE_STEP_US)) {
+      thinned.push(toChartPoint(points[i]));
+    }
+  }
+  return thinned;
+}
+
+/** Change of the last price over the window: absolute, ratio, and the reference price. */
+export function selectWindowChange(series: readonly PriceChartPoint[]): { change: number; ratio: number; from: number } | null {
+  if (series.length < 2) return null;
+  const from = series[0].last;
+  const change = series[series.length - 1].last - from;
+  return { change, ratio: from !== 0 ? change / from : 0, from };
+}
+
+/** One bar of the candle chart; `range` is [low, high] for the wick. */
+export interface CandleChartPoint {
+  readonly timeMs: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+  readonly range: [number, number];
+  readonly rising: boolean;
+  readonly closed: boolean;
+}
+
+/** Most bars the candle chart draws. */
+export const MAX_CANDLES = 240;
+
+/** Candles of the selected interval inside the window (the newest MAX_CANDLES at most). */
+export function selectCandleSeries(state: Pick<DashboardState, 'candles' | 'interval'>, window: TimeWindow): CandleChartPoint[] {
+  const ring = state.candles[state.interval];
+  const newest = ring.last();
+  if (newest === undefined) return [];
+  const fromUs = newest.openTimeUs - WINDOW_US[window];
+  const start = Math.max(ring.lowerBound((candle) => candle.openTimeUs, fromUs + 1), ring.size - MAX_CANDLES);
+  return ring.slice(start).map((candle: CandleView) => ({
+    timeMs: candle.openTimeUs / 1000,
+    open: candle.open,
+    high: candle.high,
+    low: candle.low,
+    close: candle.close,
+    volume: candle.volume,
+    range: [candle.low, candle.high],
+    rising: candle.close >= candle.open,
+    closed: candle.closed,
+  }));
+}
+
+/** One point of the depth chart: cumulative size at a price on one side (the other is null). */
+export interface DepthPoint {
+  readonly price: number;
+  readonly bidDepth: number | null;
+  readonly askDepth: number | null;
+}
+
+/** Cumulative bid and ask size by price, ascending prices, for a stepped area chart. */
+export function selectDepth(book: Pick<BookState, 'bids' | 'asks'>): DepthPoint[] {
+  const points: DepthPoint[] = [];
+  const bidCumulative: number[] = [];
+  let total = 0;
+  for (const level of book.bids) {
+    total += level.size;
+    bidCumulative.push(total);
+  }
+  for (let i = book.bids.length - 1; i >= 0; i -= 1) {
+    points.push({ price: book.bids[i].price, bidDepth: bidCumulative[i], askDepth: null });
+  }
+  total = 0;
+  for (const level of book.asks) {
+    total += level.size;
+    points.push({ price: level.price, bidDepth: null, askDepth: total });
+  }
+  return points;
+}
+
+/** One side's row of the ladder. */
+export interface LadderLevel extends BookLevel {
+  /** Size of this and every better level. */
+  readonly cumulative: number;
+}
+
+/** The ladder: top `levels` of each side with cumulative sizes, and the scale for depth bars. */
+export interface LadderView {
+  readonly bids: readonly LadderLevel[];
+  readonly asks: readonly LadderLevel[];
+  readonly maxCumulative: number;
+  readonly spread: number | null;
+  readonly mid: number | null;
+}
+
+function withCumulative(levels: readonly BookLevel[], count: number): LadderLevel[] {
+  const out: LadderLevel[] = [];
+  let total = 0;
+  for (let i = 0; i < Math.min(count, levels.length); i += 1) {
+    total += levels[i].size;
+    out.push({ ...levels[i], cumulative: total });
+  }
+  return out;
+}
+
+/** Ladder rows for the top `levels` per side (20 by default). */
+export function selectLadder(book: Pick<BookState, 'bids' | 'asks'>, levels = 20): LadderView {
+  const bids = withCumulative(book.bids, levels);
+  const asks = withCumulative(book.asks, levels);
+  const { bid, ask, mid } = bestPrices(book);
+  return {
+    bids,
+    asks,
+    maxCumulative: Math.max(bids.length > 0 ? bids[bids.length - 1].cumulative : 0, asks.length > 0 ? asks[asks.length - 1].cumulative : 0),
+    spread: bid !== null && ask !== null ? ask - bid : null,
+    mid,
+  };
+}
+
+/** The newest `count` trades, newest first. */
+export function selectTape<T>(trades: Ring<T>, count: number): T[] {
+  return trades.slice(-count).reverse();
+}
