@@ -20,16 +20,16 @@ export type {
   StreamCounters,
 } from './bounded/types.js';
 
-export { Archiver } from './archive/archiver.js';
-export type { ArchiverStats } from './archive/archiver.js';
-export { DEFAULT_ARCHIVER_OPTIONS } from './archive/archiver-options.js';
-export type { ArchiverOptions } from './archive/archiver-options.js';
-export { toArchiveRecord } from './archive/archive-record.js';
-export type { ArchiveRecord } from './archive/archive-record.js';
-export { archiveFileName, ARCHIVE_GZIP_SUFFIX, ARCHIVE_PLAIN_SUFFIX } from './archive/archive-naming.js';
-export { ArchiveReader, readArchive, listArchiveFiles } from './archive/archive-reader.js';
-export type { ArchiveReaderOptions, ArchiveReadStats } from './archive/archive-reader.js';
-export { ArchiveReplayer, DEFAULT_REPLAY_SPEED } from './archive/archive-replayer.js';
-export type { ReplayOptions } from './archive/archive-replayer.js';
-export { SYSTEM_REPLAY_CLOCK } from './archive/replay-clock.js';
-export type { ReplayClock } from './archive/replay-clock.js';
+export { Archiver } from './archiver/archiver.js';
+export type { ArchiverStats } from './archiver/archiver.js';
+export { DEFAULT_ARCHIVER_OPTIONS } from './archiver/archiver-options.js';
+export type { ArchiverOptions } from './archiver/archiver-options.js';
+export { toArchiveRecord } from './archiver/archive-record.js';
+export type { ArchiveRecord } from './archiver/archive-record.js';
+export { archiveFileName, ARCHIVE_GZIP_SUFFIX, ARCHIVE_PLAIN_SUFFIX } from './archiver/archive-naming.js';
+export { ArchiveReader, readArchive, listArchiveFiles } from './archiver/archive-reader.js';
+export type { ArchiveReaderOptions, ArchiveReadStats } from './archiver/archive-reader.js';
+export { ArchiveReplayer, DEFAULT_REPLAY_SPEED } from './archiver/archive-replayer.js';
+export type { ReplayOptions } from './archiver/archive-replayer.js';
+export { SYSTEM_REPLAY_CLOCK } from './archiver/replay-clock.js';
+export type { ReplayClock } from './archiver/replay-clock.js';
