@@ -12,7 +12,6 @@ export type RejectCode =
   | 'POST_ONLY_WOULD_CROSS'
   | 'FOK_NOT_FILLABLE'
   | 'NO_LIQUIDITY'
-  | 'SELF_TRADE_PREVENTED'
   | 'RISK_LIMIT';
 
 /** Why a resting or incoming order lost (part of) its size without trading. */

@@ -1,0 +1,143 @@
+import { BookHarness, cancel, limit, market, modify } from '../helpers/book-harness.js';
+
+const BOOK = `
+  ask 103 | s4:1
+  ask 102 | s3:5
+  ask 101 | s1:3 s2:4
+  bid 99  | b1:2 b2:6
+  bid 97  | b3:1
+`;
+
+describe('OrderBook queries', () => {
+  it('answers best bid and ask, spread and mid', () => {
+    const { book } = new BookHarness().build(BOOK).engine;
+    expect(book.bestBid).toEqual({ priceTicks: 99, sizeLots: 8, orderCount: 2 });
+    expect(book.bestAsk).toEqual({ priceTicks: 101, sizeLots: 7, orderCount: 2 });
+    expect(book.spreadTicks).toBe(2);
+    expect(book.midTicks).toBe(100);
+  });
+
+  it('has no spread or mid while a side is empty', () => {
+    const { book } = new BookHarness().build('bid 99 | b1:1').engine;
+    expect(book.bestAsk).toBeUndefined();
+    expect(book.spreadTicks).toBeUndefined();
+    expect(book.midTicks).toBeUndefined();
+  });
+
+  it('gives a half-tick mid when the spread is odd', () => {
+    const { book } = new BookHarness().build('ask 100 | s1:1\nbid 99 | b1:1').engine;
+    expect(book.midTicks).toBe(99.5);
+  });
+
+  it('lists the top N levels of each side from the best outwards (L2)', () => {
+    const { book } = new BookHarness().build(BOOK).engine;
+    expect(book.depth(2)).toEqual({
+      bids: [
+        { priceTicks: 99, sizeLots: 8, orderCount: 2 },
+        { priceTicks: 97, sizeLots: 1, orderCount: 1 },
+      ],
+      asks: [
+        { priceTicks: 101, sizeLots: 7, orderCount: 2 },
+        { priceTicks: 102, sizeLots: 5, orderCount: 1 },
+      ],
+    });
+    expect(book.levels('sell').map((level) => level.priceTicks)).toEqual([101, 102, 103]);
+    expect(book.levels('buy', 0)).toEqual([]);
+    expect([book.bidLevelCount, book.askLevelCount, book.orderCount]).toEqual([2, 3, 7]);
+  });
+
+  it('lists resting orders in priority order (L3)', () => {
+    const { book } = new BookHarness().build(BOOK).engine;
+    expect(book.orders('sell', 2).map((order) => `${order.orderId}@${order.priceTicks}`)).toEqual([
+      's1@101',
+      's2@101',
+      's3@102',
+    ]);
+    expect(book.orders('buy').map((order) => order.orderId)).toEqual(['b1', 'b2', 'b3']);
+  });
+
+  it('answers volume at a price and looks orders up by id', () => {
+    const { book } = new BookHarness().build(BOOK).engine;
+    expect(book.volumeAtPrice('sell', 101)).toBe(7);
+    expect(book.volumeAtPrice('buy', 101)).toBe(0);
+    expect(book.volumeAtPrice('buy', 97)).toBe(1);
+    expect(book.order('s2')).toEqual({
+      orderId: 's2',
+      ownerId: 'owner-s2',
+      side: 'sell',
+      priceTicks: 101,
+      sizeLots: 4,
+      filledLots: 0,
+      timeUs: 0,
+    });
+    expect(book.order('nope')).toBeUndefined();
+  });
+
+  it('hands out copies that cannot change the book', () => {
+    const { book } = new BookHarness().build(BOOK).engine;
+    const view = book.order('s1') as { sizeLots: number };
+    view.sizeLots = 999;
+    expect(book.order('s1')?.sizeLots).toBe(3);
+  });
+
+  it('tracks the last trade price and the trade count', () => {
+    const h = new BookHarness().build(BOOK);
+    expect(h.engine.book.lastTradePriceTicks).toBe(0);
+    h.send(market('m1', 'buy', 8));
+    expect(h.engine.book.lastTradePriceTicks).toBe(102);
+    expect(h.engine.book.tradeCount).toBe(3);
+  });
+});
+
+describe('BookSnapshot', () => {
+  it('reflects the book at the sequence number it was taken', () => {
+    const h = new BookHarness().build(BOOK);
+    const snapshot = h.engine.snapshot();
+    expect(snapshot.seq).toBe(h.engine.lastSeq);
+    expect(snapshot.depth()).toEqual(h.engine.book.depth());
+    expect([snapshot.bestBid, snapshot.bestAsk]).toEqual([h.engine.book.bestBid, h.engine.book.bestAsk]);
+    expect([snapshot.spreadTicks, snapshot.midTicks, snapshot.bidLevelCount, snapshot.askLevelCount]).toEqual([2, 100, 2, 3]);
+    expect(snapshot.volumeAtPrice('sell', 102)).toBe(5);
+  });
+
+  it('never changes after more commands', () => {
+    const h = new BookHarness().build(BOOK);
+    const snapshot = h.engine.snapshot();
+    const before = JSON.stringify(snapshot);
+    h.send(market('m1', 'buy', 9));
+    h.send(limit('b4', 'buy', 100, 3));
+    h.send(cancel('b3'));
+    h.send(modify('b1', { sizeLots: 1 }));
+    h.send(limit('s5', 'sell', 98, 20));
+    expect(JSON.stringify(snapshot)).toBe(before);
+    expect(snapshot.levels('buy')).toEqual([
+      { priceTicks: 99, sizeLots: 8, orderCount: 2 },
+      { priceTicks: 97, sizeLots: 1, orderCount: 1 },
+    ]);
+    expect(JSON.stringify(h.engine.snapshot())).not.toBe(before);
+  });
+
+  it('shares unchanged level summaries with the live book instead of copying them', () => {
+    const h = new BookHarness().build(BOOK);
+    const snapshot = h.engine.snapshot();
+    h.send(cancel('s4'));
+    const [liveBid] = h.engine.book.levels('buy');
+    const [snapBid] = snapshot.levels('buy');
+    expect(snapBid).toBe(liveBid);
+    expect(snapshot.levels('sell')).toHaveLength(3);
+    expect(h.engine.book.levels('sell')).toHaveLength(2);
+  });
+
+  it('serialises to plain JSON with both sides', () => {
+    const h = new BookHarness().build('ask 101 | s1:3\nbid 99 | b1:2');
+    expect(h.engine.snapshot().toJSON()).toEqual({
+      symbol: 'BTC/USD',
+      seq: 4,
+      timeUs: 0,
+      lastTradePriceTicks: 0,
+      tradeCount: 0,
+      bids: [{ priceTicks: 99, sizeLots: 2, orderCount: 1 }],
+      asks: [{ priceTicks: 101, sizeLots: 3, orderCount: 1 }],
+    });
+  });
+});

@@ -1,0 +1,64 @@
+// The internal-state check run after every command in tests (as exchange-core does): it reaches
+// into the book's private structures on purpose and throws an Error naming the first broken rule.
+import type { MatchingEngine } from '@marksim/core';
+import type { BookSide } from '../../src/book/book-side.js';
+import type { OrderBook } from '../../src/book/order-book.js';
+import type { RestingOrder } from '../../src/book/resting-order.js';
+
+function fail(rule: string): never {
+  throw new Error(`book invariant broken: ${rule}`);
+}
+
+/** Checks one side; returns how many orders it holds. */
+function checkSide(book: OrderBook, side: BookSide): number {
+  let orders = 0;
+  let previousKey = Number.NEGATIVE_INFINITY;
+  let firstQueue = null;
+  for (const [key, summary] of side.levels.entries()) {
+    if (!(key > previousKey)) fail(`${side.side} keys not ascending at ${key}`);
+    previousKey = key;
+    const priceTicks = side.sign * key;
+    if (summary.priceTicks !== priceTicks) fail(`${side.side} summary price ${summary.priceTicks} under key for ${priceTicks}`);
+    const queue = side.queueAt(priceTicks);
+    if (queue === undefined) fail(`${side.side} level ${priceTicks} has a summary but no queue`);
+    if (firstQueue === null) firstQueue = queue;
+    if (queue.summary !== summary) fail(`${side.side} level ${priceTicks}: queue.summary is not the published summary`);
+    let sizeLots = 0;
+    let count = 0;
+    let previous: RestingOrder | null = null;
+    for (let order = queue.head; order !== null; order = order.next) {
+      if (order.prev !== previous) fail(`order ${order.orderId}: prev link does not point to the order before it`);
+      if (order.side !== side.side) fail(`order ${order.orderId} (${order.side}) on the ${side.side} side`);
+      if (order.priceTicks !== priceTicks) fail(`order ${order.orderId} at ${order.priceTicks} in level ${priceTicks}`);
+      if (!(Number.isSafeInteger(order.sizeLots) && order.sizeLots > 0)) fail(`order ${order.orderId} open size ${order.sizeLots}`);
+      if (book.index.get(order.orderId) !== order) fail(`order ${order.orderId} missing from the index`);
+      sizeLots += order.sizeLots;
+      count++;
+      previous = order;
+    }
+    if (queue.tail !== previous) fail(`${side.side} level ${priceTicks}: tail is not the last order`);
+    if (count === 0) fail(`${side.side} level ${priceTicks} is empty but still listed`);
+    if (queue.sizeLots !== sizeLots || summary.sizeLots !== sizeLots) {
+      fail(`${side.side} level ${priceTicks}: size ${summary.sizeLots}/${queue.sizeLots}, orders sum to ${sizeLots}`);
+    }
+    if (queue.orderCount !== count || summary.orderCount !== count) {
+      fail(`${side.side} level ${priceTicks}: count ${summary.orderCount}/${queue.orderCount}, ${count} orders linked`);
+    }
+    orders += count;
+  }
+  if (side.best !== firstQueue) fail(`${side.side} best is not the first level`);
+  return orders;
+}
+
+/** Throws unless the engine's book is consistent: uncrossed, summaries = sums, index = queues, links sound. */
+export function assertBookInvariants(engine: MatchingEngine): void {
+  const book = engine.book as OrderBook;
+  const orders = checkSide(book, book.bids) + checkSide(book, book.asks);
+  if (orders !== book.index.size) fail(`index holds ${book.index.size} orders, the levels ${orders}`);
+  const bid = book.bids.best;
+  const ask = book.asks.best;
+  if (bid !== null && ask !== null && bid.priceTicks >= ask.priceTicks) {
+    fail(`crossed: best bid ${bid.priceTicks} >= best ask ${ask.priceTicks}`);
+  }
+  if (book.seq !== engine.lastSeq) fail(`book seq ${book.seq} but engine seq ${engine.lastSeq}`);
+}
