@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { ScheduledTimer, TIMER_DONE } from '../../src/time/scheduled-timer.js';
+import { TimerQueue } from '../../src/time/timer-queue.js';
+
+type Op = { kind: 'push'; timeUs: number } | { kind: 'cancel'; index: number } | { kind: 'pop' };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('push' as const), timeUs: fc.integer({ min: 0, max: 50 }) }),
+  fc.record({ kind: fc.constant('cancel' as const), index: fc.nat() }),
+  fc.record({ kind: fc.constant('pop' as const) }),
+);
+
+describe('TimerQueue properties', () => {
+  it('pops exactly what a sorted list of live (time, seq) pairs would, under any mix of push, cancel and pop', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 400 }), (ops) => {
+        const queue = new TimerQueue();
+        const all: ScheduledTimer[] = [];
+        let model: ScheduledTimer[] = [];
+        let seq = 0;
+        for (const op of ops) {
+          if (op.kind === 'push') {
+            const timer = new ScheduledTimer(queue, () => {}, op.timeUs, seq++, null);
+            all.push(timer);
+            model.push(timer);
+            queue.push(timer);
+          } else if (op.kind === 'cancel' && all.length > 0) {
+            const timer = all[op.index % all.length];
+            const wasLive = model.includes(timer);
+            expect(timer.cancel()).toBe(wasLive);
+            model = model.filter((t) => t !== timer);
+          } else if (op.kind === 'pop') {
+            model.sort((x, y) => x.timeUs - y.timeUs || x.seq - y.seq);
+            const expected = model.shift();
+            const popped = queue.popUpTo(Infinity);
+            expect(popped).toBe(expected);
+            // Popped one-shot timers are no longer cancellable; mark them as the engine would.
+            if (popped !== undefined) popped.state = TIMER_DONE;
+          }
+          expect(queue.size).toBe(model.length);
+        }
+      }),
+    );
+  });
+});
