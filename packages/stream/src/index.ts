@@ -33,3 +33,16 @@ export { ArchiveReplayer, DEFAULT_REPLAY_SPEED } from './archiver/archive-replay
 export type { ReplayOptions } from './archiver/archive-replayer.js';
 export { SYSTEM_REPLAY_CLOCK } from './archiver/replay-clock.js';
 export type { ReplayClock } from './archiver/replay-clock.js';
+
+export { MemoryMonitor, DEFAULT_MEMORY_MONITOR_OPTIONS } from './memory/memory-monitor.js';
+export type {
+  MemoryMonitorOptions,
+  MemoryMonitorStats,
+  MemoryFigures,
+  MemorySample,
+  MemoryLevel,
+  MemorySampler,
+  MemoryShedder,
+  ShedContext,
+  WatchedFigure,
+} from './memory/memory-monitor.js';

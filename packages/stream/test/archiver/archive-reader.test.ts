@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { constants, createGzip, gzipSync } from 'node:zlib';
 import { Archiver, ArchiveReader, SILENT_LOGGER, listArchiveFiles, readArchive } from '@marksim/stream';
 import type { ArchiveRecord } from '@marksim/stream';
-import { makeTempDir, recordingLogger, tradeRecord } from '../support/temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { recordingLogger } from '../support/recording-logger.js';
+import { tradeRecord } from '../support/records.js';
 
 /** Gzip bytes of `text` cut right after a sync flush, as a crash leaves them (no trailer). */
 function syncFlushedGzip(text: string): Promise<Buffer> {

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readArchive } from '@marksim/stream';
 import type { ArchiveRecord } from '@marksim/stream';
-import { makeTempDir, recordingLogger } from '../support/temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { recordingLogger } from '../support/recording-logger.js';
 
 const PACKAGE_DIR = join(__dirname, '..', '..');
 const TSC = join(PACKAGE_DIR, '..', '..', 'node_modules', '.bin', 'tsc');

@@ -2,7 +2,9 @@ import { readdir, rename, writeFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Archiver, BoundedStream, DEFAULT_ARCHIVER_OPTIONS, SILENT_LOGGER, readArchive } from '@marksim/stream';
 import type { ArchiveRecord, StreamError } from '@marksim/stream';
-import { makeTempDir, recordingLogger, tradeRecord } from '../support/temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { recordingLogger } from '../support/recording-logger.js';
+import { tradeRecord } from '../support/records.js';
 
 async function readAll(path: string): Promise<ArchiveRecord[]> {
   const out: ArchiveRecord[] = [];
