@@ -85,9 +85,10 @@ export class BoundedStream<M extends ChannelMap> implements SubscriptionHost, Dr
   }
 
   /**
-   * Offers `item` on `channel` to every subscriber of it. Returns undefined, or a promise that
-   * resolves once every full `wait` subscriber has room again (or left). Items are never
-   * refused: a producer that does not await makes `wait` queues grow past their capacity.
+   * Offers `item` on `channel` to every subscriber of it. Returns undefined, or — when a `wait`
+   * subscriber is full — a promise that resolves once every full `wait` queue has drained to
+   * half its capacity (or its subscriber left). Items are never refused: a producer that does
+   * not await makes `wait` queues grow past their capacity.
    */
   publish<C extends ChannelOf<M>>(channel: C, item: M[C]): Promise<void> | undefined {
     if (this.isClosed) throw streamError('STREAM_CLOSED', `publish() on closed stream (channel '${channel}')`);

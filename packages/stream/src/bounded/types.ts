@@ -12,7 +12,8 @@ export type ChannelOf<M extends ChannelMap> = keyof M & string;
  * - `conflate`: keep only the latest item per key (default key: `item.symbol`); right for tickers.
  * - `drop-oldest`: when full, drop the oldest item; the consumer then receives a gap marker
  *   with the exact number it missed, then the items that remain.
- * - `wait`: lossless; publish() returns a promise the producer awaits while the queue is full.
+ * - `wait`: lossless; once the queue is full, publish() returns a promise the producer awaits;
+ *   it resolves when the consumer has read the queue down to half its capacity.
  */
 export type DeliveryPolicy = 'conflate' | 'drop-oldest' | 'wait';
 

@@ -140,6 +140,19 @@ describe('BoundedStream', () => {
       expect(stream.blocked).toBe(false);
     });
 
+    it('releases the producer once the consumer has read the queue down to half', async () => {
+      const stream = new BoundedStream<Channels>();
+      const sub = stream.subscribe({ capacity: 4, channels: { events: 'wait' } });
+      let wait: Promise<void> | undefined;
+      for (let seq = 1; seq <= 4; seq++) wait = stream.publish('events', { seq });
+      sub.tryTake();
+      expect(stream.blocked).toBe(true);
+      sub.tryTake();
+      expect(stream.blocked).toBe(false);
+      await wait;
+      expect(sub.size).toBe(2);
+    });
+
     it('releases the producer when the waiting subscriber leaves', async () => {
       const stream = new BoundedStream<Channels>();
       const sub = stream.subscribe({ capacity: 1, channels: { events: 'wait' } });
