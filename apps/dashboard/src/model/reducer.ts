@@ -21,7 +21,9 @@ export type DashboardAction =
   /** A control request that could not be sent (not connected, no token). */
   | { type: 'control_failed'; text: string; atMs: number }
   /** A snapshot request went out; shown in the notices so a resync is visible. */
-  | { type: 'snapshot_requested'; symbol: string; reason: string; atMs: number };
+  | { type: 'snapshot_requested'; symbol: string; reason: string; atMs: number }
+  /** Something for the user to read (e.g. an ignored query parameter). */
+  | { type: 'notice'; code: string; text: string; atMs: number };
 
 /** Measuring window of the messages/s figure. */
 const THROUGHPUT_WINDOW_MS = 1_000;
@@ -84,6 +86,9 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
         return;
       case 'snapshot_requested':
         addNotice(draft, { atMs: action.atMs, code: 'RESYNC', text: `Requested a fresh ${action.symbol} book: ${action.reason}` });
+        return;
+      case 'notice':
+        addNotice(draft, { atMs: action.atMs, code: action.code, text: action.text });
         return;
     }
   });

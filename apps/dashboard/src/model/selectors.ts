@@ -59,12 +59,15 @@ export function selectPriceSeries(state: Pick<DashboardState, 'prices'>, window:
   return thinned;
 }
 
-/** Change of the last price over the window: absolute, ratio, and the reference price. */
-export function selectWindowChange(series: readonly PriceChartPoint[]): { change: number; ratio: number; from: number } | null {
-  if (series.length < 2) return null;
-  const from = series[0].last;
-  const change = series[series.length - 1].last - from;
-  return { change, ratio: from !== 0 ? change / from : 0, from };
+/** Change of the last price over the window: absolute, ratio, and the price it is measured from. */
+export function selectWindowChange(state: Pick<DashboardState, 'prices'>, window: TimeWindow): { change: number; ratio: number; from: number } | null {
+  const newest = state.prices.fine.last();
+  if (newest === undefined) return null;
+  const ring = window === '1h' ? state.prices.coarse : state.prices.fine;
+  const first = ring.at(ring.lowerBound((point) => point.timeUs, newest.timeUs - WINDOW_US[window]));
+  if (first === undefined) return null;
+  const change = newest.last - first.last;
+  return { change, ratio: first.last !== 0 ? change / first.last : 0, from: first.last };
 }
 
 /** One bar of the candle chart; `range` is [low, high] for the wick. */

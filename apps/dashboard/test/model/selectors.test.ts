@@ -35,7 +35,7 @@ describe('selectors', () => {
     });
     const series = selectPriceSeries(state, '1m');
     expect(series.map((p) => p.band)).toEqual([[99, 101], [109, 111]]);
-    expect(selectWindowChange(series)).toEqual({ change: 10, ratio: 0.1, from: 100 });
+    expect(selectWindowChange(state, '1m')).toEqual({ change: 10, ratio: 0.1, from: 100 });
   });
 
   it('cuts candles to the window and to at most MAX_CANDLES bars', () => {

@@ -1,0 +1,86 @@
+// Last price over the selected window, with the bid/ask spread as a shaded band and the last
+// price tagged on the right axis as a trading screen does.
+import { memo, useMemo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatClockUs, formatFixed } from '../model/format.js';
+import { selectPriceSeries, type PriceChartPoint } from '../model/selectors.js';
+import type { PriceHistory } from '../model/series.js';
+import type { TimeWindow } from '../model/windows.js';
+import { useSampled } from '../hooks/use-sampled.js';
+import { AXIS_TICK, COLORS } from '../theme.js';
+
+/** Props of the price chart. */
+export interface PriceChartProps {
+  prices: PriceHistory;
+  window: TimeWindow;
+  priceDecimals: number;
+}
+
+function domainOf(points: readonly PriceChartPoint[]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const point of points) {
+    low = Math.min(low, point.last, point.bid ?? point.last);
+    high = Math.max(high, point.last, point.ask ?? point.last);
+  }
+  const pad = Math.max((high - low) * 0.08, Math.abs(high) * 0.0001);
+  return [low - pad, high + pad];
+}
+
+function PriceTooltip({ active, payload, decimals }: { active?: boolean; payload?: readonly { payload?: PriceChartPoint }[]; decimals: number }) {
+  const point = active === true ? payload?.[0]?.payload : undefined;
+  if (point === undefined) return null;
+  return (
+    <div className="chart-tooltip">
+      <div className="muted">{formatClockUs(point.timeMs * 1000)}</div>
+      <div>Last <b>{formatFixed(point.last, decimals)}</b></div>
+      <div className="bid">Bid {formatFixed(point.bid, decimals)}</div>
+      <div className="ask">Ask {formatFixed(point.ask, decimals)}</div>
+    </div>
+  );
+}
+
+/** The last-price line chart with bid/ask band. */
+export const PriceChart = memo(function PriceChart({ prices, window, priceDecimals }: PriceChartProps) {
+  const sampled = useSampled(prices);
+  const points = useMemo(() => selectPriceSeries({ prices: sampled }, window), [sampled, window]);
+  if (points.length === 0) return <div className="chart-empty">Waiting for prices…</div>;
+  const last = points[points.length - 1].last;
+  const axisWidth = 14 + 7 * formatFixed(last, priceDecimals).length;
+  return (
+    <ComposedChart data={points} responsive style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 0, bottom: 0, left: 4 }}>
+      <CartesianGrid stroke={COLORS.grid} strokeDasharray="2 4" />
+      <XAxis
+        dataKey="timeMs"
+        type="number"
+        scale="time"
+        domain={['dataMin', 'dataMax']}
+        tickFormatter={(ms: number) => formatClockUs(ms * 1000)}
+        tick={AXIS_TICK}
+        stroke={COLORS.grid}
+        minTickGap={40}
+      />
+      <YAxis
+        orientation="right"
+        domain={domainOf(points)}
+        tickFormatter={(value: number) => formatFixed(value, priceDecimals)}
+        tick={AXIS_TICK}
+        stroke={COLORS.grid}
+        width={axisWidth}
+        allowDataOverflow
+      />
+      <Tooltip content={<PriceTooltip decimals={priceDecimals} />} isAnimationActive={false} />
+      <Area dataKey="band" stroke="none" fill={COLORS.band} fillOpacity={0.16} isAnimationActive={false} connectNulls />
+      <Line dataKey="bid" stroke={COLORS.bid} strokeOpacity={0.55} strokeWidth={1} dot={false} isAnimationActive={false} className="bid-line" />
+      <Line dataKey="ask" stroke={COLORS.ask} strokeOpacity={0.55} strokeWidth={1} dot={false} isAnimationActive={false} className="ask-line" />
+      <Line dataKey="last" stroke={COLORS.accent} strokeWidth={1.6} dot={false} isAnimationActive={false} className="last-line" />
+      <ReferenceLine
+        y={last}
+        stroke={COLORS.accent}
+        strokeDasharray="3 3"
+        strokeOpacity={0.7}
+        label={{ value: formatFixed(last, priceDecimals), position: 'insideBottomRight', fill: COLORS.accent, fontSize: 11 }}
+      />
+    </ComposedChart>
+  );
+});
