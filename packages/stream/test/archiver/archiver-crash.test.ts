@@ -8,17 +8,22 @@ import { recordingLogger } from '../support/recording-logger.js';
 
 const PACKAGE_DIR = join(__dirname, '..', '..');
 const TSC = join(PACKAGE_DIR, '..', '..', 'node_modules', '.bin', 'tsc');
+// A private build (not dist/, which a parallel `turbo build` may be rewriting). Inside the
+// package's node_modules, so `@marksim/core` resolves from it as it does from dist/.
+const BUILD_DIR = join(PACKAGE_DIR, 'node_modules', '.cache', 'crash-test-build');
 
 describe('Archiver after kill -9', () => {
   beforeAll(() => {
-    // The child runs the real archiver from dist/, so build it from the current sources first.
-    const build = spawnSync(TSC, ['-p', PACKAGE_DIR], { encoding: 'utf8' });
+    // The child runs the real archiver compiled from the current sources.
+    const build = spawnSync(TSC, ['-p', PACKAGE_DIR, '--outDir', BUILD_DIR, '--tsBuildInfoFile', join(BUILD_DIR, 'tsbuildinfo')], {
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`tsc -p ${PACKAGE_DIR} failed:\n${build.stdout}${build.stderr}`);
   });
 
   it('leaves an archive whose complete lines are all there and whose torn line is skipped with a warning', async () => {
     const { dir, cleanup } = await makeTempDir('crash');
-    const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'crash-writer.mjs'), dir, '6000'], {
+    const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'crash-writer.mjs'), dir, '6000', join(BUILD_DIR, 'index.js')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
