@@ -43,6 +43,7 @@ export type { BookDepth, BookLevelsView, BookView } from './book/book-view.js';
 // Agents: the contract, accounts, limits, wake-ups and the pool (issue 4).
 export type {
   Agent,
+  AgentContext,
   AgentDecision,
   AgentEvent,
   AgentRejectedEvent,
@@ -80,3 +81,18 @@ export { SeededRandom } from './random/seeded-random.js';
 export type { RandomState } from './random/seeded-random.js';
 export type { RandomSource } from './random/random-source.js';
 export type { SeedInput } from './random/seed-hash.js';
+
+// MarketSimulation: the orchestrator of agents, book and clock (issue 4).
+export { MarketSimulation } from './simulation/market-simulation.js';
+export type { DepthView } from './simulation/market-simulation.js';
+export { DEFAULT_SIMULATION_OPTIONS, resolveSimulationOptions } from './simulation/simulation-options.js';
+export type { MarketSimulationOptions, ResolvedSimulationOptions } from './simulation/simulation-options.js';
+export type {
+  AgentAccountSummary,
+  MarketEvent,
+  SimulationControlEvent,
+  SimulationState,
+  SimulationStats,
+  SimulationStatus,
+  TickerEvent,
+} from './simulation/simulation-events.js';

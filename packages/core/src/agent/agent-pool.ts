@@ -79,7 +79,7 @@ export class AgentPool {
       try {
         answer = member.agent.generateOrders(marketData, book, member.account);
       } catch (error) {
-        this.fail(member, marketData.timeUs, `generateOrders threw ${describe(error)}`, error);
+        this.recordFailure(member, marketData.timeUs, `generateOrders threw ${describe(error)}`, error);
         continue;
       }
       if (isThenable(answer)) {
@@ -126,7 +126,7 @@ export class AgentPool {
           member.inFlight = false;
           if (timedOut) return;
           this.options.clock.clearTimer(timer);
-          this.fail(member, timeUs, `generateOrders rejected with ${describe(error)}`, error);
+          this.recordFailure(member, timeUs, `generateOrders rejected with ${describe(error)}`, error);
           resolve();
         },
       );
@@ -136,11 +136,12 @@ export class AgentPool {
   private checkAnswer(member: PoolMember, answer: unknown, timeUs: number): AgentDecision {
     if (answer === undefined || answer === null) return NO_INTENTS;
     if (Array.isArray(answer)) return answer as AgentDecision;
-    this.fail(member, timeUs, `generateOrders must return an array of intents or nothing (got ${typeof answer})`, undefined);
+    this.recordFailure(member, timeUs, `generateOrders must return an array of intents or nothing (got ${typeof answer})`, undefined);
     return NO_INTENTS;
   }
 
-  private fail(member: PoolMember, timeUs: number, message: string, error: unknown): void {
+  /** Counts one failure of `member` (also for hook errors found by the caller), disabling it at maxFailures. */
+  recordFailure(member: PoolMember, timeUs: number, message: string, error: unknown): void {
     member.failures++;
     this.report({ type: 'agent-error', agentId: member.agent.id, timeUs, message, error });
     if (!member.disabled && member.failures >= this.options.maxFailures) {

@@ -4,6 +4,9 @@
 import type { BookEvent, RejectCode, TradeEvent } from '../domain/events.js';
 import type { Side, TimeInForce } from '../domain/order.js';
 import type { Ticker } from '../domain/market-data.js';
+import type { Instrument } from '../domain/instrument.js';
+import type { SeededRandom } from '../random/seeded-random.js';
+import type { DecimalUnits } from '../units/decimal-units.js';
 import type { BookSnapshot } from '../book/book-snapshot.js';
 import type { AgentAccountView } from './agent-account.js';
 import type { AgentLimits } from './agent-limits.js';
@@ -89,6 +92,19 @@ export interface AgentRejectedEvent {
 /** Everything an agent hears about its own orders: book events that name it, and pre-book rejections. */
 export type AgentEvent = BookEvent | AgentRejectedEvent;
 
+/** What the simulation hands an agent when a run starts (and again after each reset). */
+export interface AgentContext {
+  /** The agent's own random stream, derived from (simulation seed, agent id) only. */
+  readonly random: SeededRandom;
+  readonly instrument: Instrument;
+  /** Tick/lot conversions for this instrument. */
+  readonly units: DecimalUnits;
+  /** Simulated start of the run, µs since the Unix epoch. */
+  readonly startTimeUs: number;
+  /** The simulation's `initialPrice` in ticks: a reference before the first trade. */
+  readonly initialPriceTicks: number;
+}
+
 /**
  * A trading agent. Only `id` and `generateOrders` are required. `generateOrders` may be async;
  * its wall time is bounded by the simulation's decision timeout, and in fast-forward mode the
@@ -106,6 +122,11 @@ export interface Agent {
     book: BookSnapshot,
     account: AgentAccountView,
   ): AgentDecision | Promise<AgentDecision>;
+  /**
+   * Called when a run starts and after each reset, before the first wake-up: take your random
+   * stream here and clear any state from a previous run.
+   */
+  onStart?(context: AgentContext): void;
   /** Called for each fill of the agent's orders, after its account was updated. */
   onFill?(fill: Fill, account: AgentAccountView): void;
   /** Called for each event about the agent's own orders (including fills and rejections). */

@@ -1,0 +1,115 @@
+import type { AgentAccountView, AgentContext, AgentDecision, BookSnapshot, MarketData, OrderIntent, Side } from '@marksim/core';
+import { BaseAgent, sizeOptionToLots } from './base-agent.js';
+import type { BaseAgentOptions } from './base-agent.js';
+import { numberOption } from './option-checks.js';
+
+/** NoiseTraderAgent settings; sizes in instrument units (BTC), offsets as fractions of price. */
+export interface NoiseTraderOptions extends BaseAgentOptions {
+  /** Chance of sending an order at a wake-up. Default 0.05. */
+  readonly tradeProbability?: number;
+  /** Largest order size. Default 2.0. */
+  readonly maxSize?: number;
+  /** Smallest order size; sizes are log-uniform between min and max (many small, few large). Default 0.01. */
+  readonly minSize?: number;
+  /** Share of orders sent as market orders; the rest are limit orders. Default 0.3. */
+  readonly marketOrderProbability?: number;
+  /** Mean distance of a limit order from the mid, behind the touch (exponential). Default 0.001 (0.1 %). */
+  readonly limitOffsetMean?: number;
+  /** A resting order older than this (simulated µs) is cancelled at the next wake-up. Default 120 s. */
+  readonly orderLifetimeUs?: number;
+  /** |position| limit. Default 50. */
+  readonly maxPosition?: number;
+}
+
+/** The seed's noise-trader parameters plus the order-placement ones this implementation needs. */
+export const DEFAULT_NOISE_TRADER_OPTIONS = Object.freeze({
+  tradeProbability: 0.05,
+  maxSize: 2.0,
+  minSize: 0.01,
+  marketOrderProbability: 0.3,
+  limitOffsetMean: 0.001,
+  orderLifetimeUs: 120_000_000,
+  maxPosition: 50,
+});
+
+/**
+ * Trades at random: with `tradeProbability` per wake-up it buys or sells (fair coin) a
+ * log-uniform size, by market order or by a limit order an exponential distance behind the
+ * mid. It cancels its limit orders once they are older than `orderLifetimeUs`.
+ */
+export class NoiseTraderAgent extends BaseAgent {
+  readonly tradeProbability: number;
+  readonly maxSize: number;
+  readonly minSize: number;
+  readonly marketOrderProbability: number;
+  readonly limitOffsetMean: number;
+  readonly orderLifetimeUs: number;
+  readonly maxPosition: number;
+  private minLots = 0;
+  private logSizeRange = 0;
+  /** Send time of each own order, oldest first (ids in sending order). */
+  private readonly sentAtUs = new Map<string, number>();
+
+  constructor(id: string, options: NoiseTraderOptions = {}) {
+    super(id, options);
+    const d = DEFAULT_NOISE_TRADER_OPTIONS;
+    const positive = { min: 0, max: Infinity, minExclusive: true };
+    this.tradeProbability = numberOption(options.tradeProbability, d.tradeProbability, 'NoiseTraderAgent.tradeProbability', { min: 0, max: 1 });
+    this.maxSize = numberOption(options.maxSize, d.maxSize, 'NoiseTraderAgent.maxSize', positive);
+    this.minSize = numberOption(options.minSize, Math.min(d.minSize, this.maxSize), 'NoiseTraderAgent.minSize', { min: 0, max: this.maxSize, minExclusive: true });
+    this.marketOrderProbability = numberOption(options.marketOrderProbability, d.marketOrderProbability, 'NoiseTraderAgent.marketOrderProbability', { min: 0, max: 1 });
+    this.limitOffsetMean = numberOption(options.limitOffsetMean, d.limitOffsetMean, 'NoiseTraderAgent.limitOffsetMean', { min: 0, max: 0.5 });
+    this.orderLifetimeUs = numberOption(options.orderLifetimeUs, d.orderLifetimeUs, 'NoiseTraderAgent.orderLifetimeUs', positive);
+    this.maxPosition = numberOption(options.maxPosition, d.maxPosition, 'NoiseTraderAgent.maxPosition', positive);
+  }
+
+  protected override reset(context: AgentContext): void {
+    this.minLots = sizeOptionToLots(context.units, this.minSize, 'NoiseTraderAgent.minSize');
+    const maxLots = sizeOptionToLots(context.units, this.maxSize, 'NoiseTraderAgent.maxSize');
+    this.logSizeRange = Math.log(maxLots / this.minLots);
+    this.limits = { maxPositionLots: sizeOptionToLots(context.units, this.maxPosition, 'NoiseTraderAgent.maxPosition') };
+    this.sentAtUs.clear();
+  }
+
+  protected decide(marketData: MarketData, book: BookSnapshot, account: AgentAccountView): AgentDecision {
+    let intents: OrderIntent[] | undefined;
+    if (account.openOrders.size > 0) intents = this.cancelExpired(marketData.timeUs, account);
+    if (this.random.next() >= this.tradeProbability) return intents;
+    const side: Side = this.random.next() < 0.5 ? 'buy' : 'sell';
+    const sizeLots = Math.round(this.minLots * Math.exp(this.random.next() * this.logSizeRange));
+    // Stay inside the position limit rather than being refused: trade the room that is left.
+    const limitLots = this.limits?.maxPositionLots ?? Number.POSITIVE_INFINITY;
+    const roomLots =
+      side === 'buy' ? limitLots - account.positionLots - account.openBuyLots : limitLots + account.positionLots - account.openSellLots;
+    const lots = Math.min(sizeLots, roomLots);
+    if (lots < 1) return intents;
+    intents ??= [];
+    if (this.random.next() < this.marketOrderProbability) {
+      intents.push(this.marketOrder(side, lots));
+    } else {
+      const referenceTicks = this.referencePriceTicks(book);
+      const offsetTicks = -Math.log(1 - this.random.next()) * this.limitOffsetMean * referenceTicks;
+      const priceTicks = Math.max(1, Math.round(side === 'buy' ? referenceTicks - offsetTicks : referenceTicks + offsetTicks));
+      const order = this.limitOrder(side, priceTicks, lots);
+      this.sentAtUs.set(order.orderId!, marketData.timeUs);
+      intents.push(order);
+    }
+    return intents;
+  }
+
+  private cancelExpired(timeUs: number, account: AgentAccountView): OrderIntent[] | undefined {
+    let intents: OrderIntent[] | undefined;
+    for (const [orderId, sentUs] of this.sentAtUs) {
+      if (!account.openOrders.has(orderId)) {
+        this.sentAtUs.delete(orderId);
+        continue;
+      }
+      // Ids are in sending order, so the first young order ends the scan.
+      if (timeUs - sentUs < this.orderLifetimeUs) break;
+      this.sentAtUs.delete(orderId);
+      intents ??= [];
+      intents.push(this.cancelOrder(orderId));
+    }
+    return intents;
+  }
+}

@@ -1,0 +1,331 @@
+// One run of a market: the time engine, the matching engine, the agents with their accounts,
+// and the loop that wakes agents and delivers their orders. MarketSimulation creates a new run
+// at construction and at each reset.
+//
+// Per simulated instant: the agents waking then (in seeded random order) decide together on one
+// immutable snapshot; their intents pass the pre-trade check and reach the book after their
+// latency, each agent's in the order it sent them. At one instant, orders arriving come first
+// (in sending order), then the wake-ups as one batch. Only instants with something to do exist:
+// the time engine holds one timer, at the earliest agenda entry.
+import type { Agent, AgentDecision, OrderIntent } from '../agent/agent.js';
+import { AgentPool } from '../agent/agent-pool.js';
+import type { AgentIssue } from '../agent/agent-pool.js';
+import { resolveAgentLimits } from '../agent/agent-limits.js';
+import { WakeupSchedule, sampleLatencyUs, validateLatencyModel, validateWakeupModel } from '../agent/arrival-models.js';
+import type { WakeupModel } from '../agent/arrival-models.js';
+import { checkIntent } from '../agent/intent-check.js';
+import type { BookSnapshot } from '../book/book-snapshot.js';
+import type { BookEvent, RejectCode } from '../domain/events.js';
+import type { OrderCommand } from '../domain/order.js';
+import { MarksimError } from '../errors/marksim-error.js';
+import { MatchingEngine } from '../matching/matching-engine.js';
+import { SeededRandom } from '../random/seeded-random.js';
+import { TimeEngine } from '../time/time-engine.js';
+import type { WallClock } from '../time/wall-clock.js';
+import { AccountRouter } from './account-router.js';
+import { AGENDA_ARRIVAL, AGENDA_WAKEUP, Agenda, AgendaEntry } from './agenda.js';
+import { AgentMember } from './agent-member.js';
+import { intentToCommand, isIntent } from './intent-commands.js';
+import { MarketState } from './market-state.js';
+import { RateMeter } from './rate-meter.js';
+import type { MarketEvent } from './simulation-events.js';
+import type { ResolvedSimulationOptions } from './simulation-options.js';
+
+/** Where a run sends what it produces. */
+export interface RunSink {
+  emit(event: MarketEvent): void;
+  issue(issue: AgentIssue): void;
+}
+
+/** Read the wall clock for the events/s meter once per this many instants (a clock read costs more than an instant). */
+const METER_EVERY_INSTANTS = 256;
+
+/** The state and loop of one run. */
+export class SimulationRun {
+  readonly engine: TimeEngine;
+  readonly matching: MatchingEngine;
+  readonly market: MarketState;
+  readonly members: readonly AgentMember[];
+  readonly byId: ReadonlyMap<string, AgentMember>;
+  readonly meter = new RateMeter();
+  events = 0;
+  wakeups = 0;
+  decisions = 0;
+  missedWakeups = 0;
+  intents = 0;
+  orders = 0;
+  bookEvents = 0;
+  rejects = 0;
+  limitRejects = 0;
+  agentErrors = 0;
+  agentTimeouts = 0;
+  tickers = 0;
+  crossedBookCount = 0;
+  minSpreadTicks = Number.POSITIVE_INFINITY;
+  private readonly options: ResolvedSimulationOptions;
+  private readonly clock: WallClock;
+  private readonly sink: RunSink;
+  private readonly agenda = new Agenda<AgentMember>();
+  private readonly pool: AgentPool;
+  private readonly router: AccountRouter;
+  private readonly batch: AgentMember[] = [];
+  private readonly decisionsOut: AgentDecision[] = [];
+  private readonly eventBuffer: BookEvent[] = [];
+  private snapshotCache: BookSnapshot | null = null;
+  private snapshotSeq = -1;
+  private lastTickerSeq = 0;
+  private instants = 0;
+  private autoIdCount = 0;
+  /** false once the run is replaced or stopped: late async continuations must not touch it. */
+  private live = true;
+
+  constructor(options: ResolvedSimulationOptions, clock: WallClock, sink: RunSink) {
+    this.options = options;
+    this.clock = clock;
+    this.sink = sink;
+    this.engine = new TimeEngine({ mode: options.mode, speed: options.speedMultiplier, startTimeUs: options.startTimeUs, clock });
+    this.matching = new MatchingEngine({ instrument: options.instrument });
+    this.market = new MarketState(options.instrument.symbol, options.recentTradesLimit);
+    this.pool = new AgentPool(
+      { decisionTimeoutMs: options.decisionTimeoutMs, maxFailures: options.maxAgentFailures, clock },
+      (issue) => this.onIssue(issue),
+    );
+    const members = options.agents.map((agent, index) => this.createMember(agent, index));
+    this.members = members;
+    this.byId = new Map(members.map((member) => [member.agent.id, member]));
+    this.router = new AccountRouter(this.byId, (member, timeUs, hook, error) =>
+      this.pool.recordFailure(member, timeUs, `${hook} threw ${error instanceof Error ? error.message : String(error)}`, error),
+    );
+    for (const member of members) this.agenda.push(member.wakeEntry, member.schedule.next(), member.scheduleRandom.nextUint32());
+    this.scheduleDriver();
+    this.engine.every(options.tickerIntervalUs, (timeUs) => this.onTickerTimer(timeUs));
+  }
+
+  /** Ends the run: pending timers are dropped and late async answers are ignored. */
+  close(): void {
+    this.live = false;
+    this.engine.stop();
+  }
+
+  /** The book as agents see it, cached until the book changes. */
+  snapshot(): BookSnapshot {
+    const seq = this.matching.lastSeq;
+    if (this.snapshotCache === null || this.snapshotSeq !== seq) {
+      this.snapshotCache = this.matching.snapshot();
+      this.snapshotSeq = seq;
+    }
+    return this.snapshotCache;
+  }
+
+  private createMember(agent: Agent, index: number): AgentMember {
+    const options = this.options;
+    const field = `simulation.agents[${index}]`;
+    const random = new SeededRandom(options.seed, ['agents', agent.id]);
+    try {
+      agent.onStart?.({
+        random,
+        instrument: options.instrument,
+        units: options.units,
+        startTimeUs: options.startTimeUs,
+        initialPriceTicks: options.initialPriceTicks,
+      });
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new MarksimError('INVALID_CONFIG', `agent ${agent.id} failed to start: ${reason} at ${field}.onStart`, { cause });
+    }
+    // Read after onStart: agents may derive their models and limits from the instrument.
+    const wakeup: WakeupModel = agent.wakeup ?? { kind: 'fixed', intervalUs: options.agentWakeupIntervalUs };
+    validateWakeupModel(wakeup, `${field}.wakeup`);
+    const latency = agent.latency ?? options.latency;
+    validateLatencyModel(latency, `${field}.latency`);
+    const limits = resolveAgentLimits(agent.limits, options.limits, `${field}.limits`);
+    const scheduleRandom = new SeededRandom(options.seed, ['schedule', agent.id]);
+    const schedule = new WakeupSchedule(wakeup, options.startTimeUs, scheduleRandom);
+    return new AgentMember(agent, limits, schedule, latency, scheduleRandom);
+  }
+
+  private onIssue(issue: AgentIssue): void {
+    if (issue.type === 'agent-error') this.agentErrors++;
+    else if (issue.type === 'agent-timeout') this.agentTimeouts++;
+    this.sink.issue(issue);
+  }
+
+  /** Points the engine's single driver timer at the earliest agenda entry. */
+  private scheduleDriver(): void {
+    const nextUs = this.agenda.peekTimeUs();
+    if (nextUs !== Number.POSITIVE_INFINITY && this.live) this.engine.at(nextUs, this.drive);
+  }
+
+  private readonly drive = (timeUs: number): void | Promise<void> => {
+    if ((++this.instants & (METER_EVERY_INSTANTS - 1)) === 0) this.meter.sample(this.clock.nowMs(), this.events);
+    return this.runInstant(timeUs);
+  };
+
+  /** Runs everything due at `timeUs`; returns a promise only while async agents are deciding. */
+  private runInstant(timeUs: number): void | Promise<void> {
+    const agenda = this.agenda;
+    for (;;) {
+      const top = agenda.peek();
+      if (top === undefined || top.timeUs !== timeUs) break;
+      if (top.kind === AGENDA_ARRIVAL) {
+        agenda.pop();
+        this.arrive(top, timeUs);
+        continue;
+      }
+      const count = this.collectWakeups(timeUs);
+      if (count === 0) continue;
+      const pending = this.pool.decide(this.batch, count, this.market.marketData(this.matching.book, timeUs, this.options.startTimeUs), this.snapshot(), this.decisionsOut);
+      if (pending !== undefined) {
+        return pending.then(() => {
+          if (!this.live) return undefined;
+          this.applyDecisions(count, timeUs);
+          return this.runInstant(timeUs);
+        });
+      }
+      this.applyDecisions(count, timeUs);
+    }
+    this.scheduleDriver();
+    return undefined;
+  }
+
+  /** Pops the wake-ups due at `timeUs` (consecutive in agenda order) into the batch; re-arms each agent. */
+  private collectWakeups(timeUs: number): number {
+    const agenda = this.agenda;
+    const batch = this.batch;
+    let count = 0;
+    for (let entry = agenda.peek(); entry !== undefined && entry.timeUs === timeUs && entry.kind === AGENDA_WAKEUP; entry = agenda.peek()) {
+      agenda.pop();
+      const member = entry.member;
+      if (member.disabled) continue;
+      member.wakeups++;
+      this.wakeups++;
+      this.events++;
+      agenda.push(entry, member.schedule.next(), member.scheduleRandom.nextUint32());
+      if (member.inFlight) {
+        member.missedWakeups++;
+        this.missedWakeups++;
+        continue;
+      }
+      member.decisions++;
+      this.decisions++;
+      batch[count++] = member;
+    }
+    return count;
+  }
+
+  private applyDecisions(count: number, timeUs: number): void {
+    const batch = this.batch;
+    const decisions = this.decisionsOut;
+    for (let i = 0; i < count; i++) {
+      const decision = decisions[i];
+      decisions[i] = undefined;
+      if (decision !== undefined && decision.length > 0 && !batch[i]!.disabled) this.dispatch(batch[i]!, decision, timeUs);
+    }
+  }
+
+  /** Checks a decision's intents against the agent's account and sends the accepted ones on their way. */
+  private dispatch(member: AgentMember, decision: readonly OrderIntent[], timeUs: number): void {
+    let intents: OrderIntent[] | null = null;
+    let orderIds: string[] | null = null;
+    const account = member.account;
+    const agentId = member.agent.id;
+    for (let i = 0; i < decision.length; i++) {
+      const intent = decision[i];
+      member.intents++;
+      this.intents++;
+      if (!isIntent(intent)) {
+        this.refuse(member, timeUs, 'new', '', 'INVALID_ORDER', `intent ${i} must be a new, cancel or modify intent object (got ${JSON.stringify(intent)})`);
+        continue;
+      }
+      const orderId = intent.type === 'new' ? (intent.orderId ?? `${agentId}#${++this.autoIdCount}`) : intent.orderId;
+      const refusal = checkIntent(account, intent, orderId);
+      if (refusal !== null) {
+        this.refuse(member, timeUs, intent.type, orderId, refusal.code, refusal.message);
+        continue;
+      }
+      if (intent.type === 'new') {
+        const orderType = intent.orderType === 'market' ? 'market' : 'limit';
+        account.addPending(orderId, intent.side, orderType, intent.priceTicks ?? 0, intent.sizeLots);
+      }
+      (intents ??= []).push(intent);
+      (orderIds ??= []).push(orderId);
+    }
+    if (intents === null || orderIds === null) return;
+    let arrivalUs = timeUs + sampleLatencyUs(member.latency, member.scheduleRandom);
+    // One connection per agent: its orders never overtake each other.
+    if (arrivalUs < member.lastArrivalUs) arrivalUs = member.lastArrivalUs;
+    member.lastArrivalUs = arrivalUs;
+    // Tie 0: arrivals come before the wake-ups of their instant and keep their sending order.
+    this.agenda.push(new AgendaEntry<AgentMember>(AGENDA_ARRIVAL, member, intents, orderIds), arrivalUs, 0);
+  }
+
+  private refuse(member: AgentMember, timeUs: number, command: 'new' | 'cancel' | 'modify', orderId: string, code: RejectCode, message: string): void {
+    member.limitRejects++;
+    this.limitRejects++;
+    if (!member.hasOnEvent) return;
+    this.router.notify(member, {
+      type: 'rejected',
+      source: 'agent-limits',
+      symbol: this.options.instrument.symbol,
+      timeUs,
+      orderId,
+      ownerId: member.agent.id,
+      command,
+      code,
+      message,
+    });
+  }
+
+  /** Intents of one decision reach the book. */
+  private arrive(entry: AgendaEntry<AgentMember>, timeUs: number): void {
+    const intents = entry.intents!;
+    const orderIds = entry.orderIds!;
+    const ownerId = entry.member.agent.id;
+    const stp = this.options.selfTradePrevention;
+    for (let i = 0; i < intents.length; i++) {
+      this.process(intentToCommand(intents[i]!, orderIds[i]!, ownerId, timeUs, stp), timeUs);
+    }
+  }
+
+  /** One command through the book: events to accounts and subscribers, then the ticker if it traded. */
+  private process(command: OrderCommand, timeUs: number): void {
+    const out = this.eventBuffer;
+    out.length = 0;
+    this.matching.process(command, out);
+    this.orders++;
+    this.events++;
+    let traded = false;
+    for (let i = 0; i < out.length; i++) {
+      const event = out[i]!;
+      this.bookEvents++;
+      if (event.type === 'trade') {
+        this.market.onTrade(event);
+        traded = true;
+      } else if (event.type === 'rejected') {
+        this.rejects++;
+      }
+      this.router.route(event);
+      this.sink.emit(event);
+    }
+    const book = this.matching.book;
+    const bid = book.bestBid;
+    const ask = book.bestAsk;
+    if (bid !== undefined && ask !== undefined) {
+      const spreadTicks = ask.priceTicks - bid.priceTicks;
+      if (spreadTicks <= 0) this.crossedBookCount++;
+      if (spreadTicks < this.minSpreadTicks) this.minSpreadTicks = spreadTicks;
+    }
+    if (traded && this.options.tickerOnTrade) this.publishTicker(timeUs);
+  }
+
+  private onTickerTimer(timeUs: number): void {
+    if (this.matching.lastSeq !== this.lastTickerSeq) this.publishTicker(timeUs);
+  }
+
+  private publishTicker(timeUs: number): void {
+    const book = this.matching.book;
+    this.lastTickerSeq = book.seq;
+    this.tickers++;
+    this.sink.emit({ type: 'ticker', symbol: book.symbol, timeUs, bookSeq: book.seq, ticker: this.market.tickerAt(book, timeUs) });
+  }
+}
