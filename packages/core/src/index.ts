@@ -58,7 +58,7 @@ export { AgentAccount } from './agent/agent-account.js';
 export type { AgentAccountView, OpenOrderView } from './agent/agent-account.js';
 export { DEFAULT_AGENT_LIMITS, resolveAgentLimits } from './agent/agent-limits.js';
 export type { AgentLimits } from './agent/agent-limits.js';
-export { checkIntent } from './agent/intent-check.js';
+export { checkIntent, checkModifyOnArrival } from './agent/intent-check.js';
 export type { IntentRefusal } from './agent/intent-check.js';
 export { DEFAULT_LATENCY, WakeupSchedule, sampleLatencyUs, validateLatencyModel, validateWakeupModel } from './agent/arrival-models.js';
 export type { LatencyModel, WakeupModel } from './agent/arrival-models.js';

@@ -72,3 +72,15 @@ export function checkIntent(account: AgentAccountView, intent: OrderIntent, orde
   }
   return null;
 }
+
+/**
+ * The check a modify needs again when it reaches the book: it sets an absolute size, so fills
+ * that shrank the order while the modify travelled would otherwise let it grow the exposure
+ * past the limit. Returns why it may not be applied, or null.
+ */
+export function checkModifyOnArrival(account: AgentAccountView, orderId: string, sizeLots: number | undefined): IntentRefusal | null {
+  if (sizeLots === undefined) return null;
+  const order = account.openOrders.get(orderId);
+  if (order === undefined || sizeLots <= order.sizeLots) return null;
+  return positionRefusal(account, order.side, sizeLots - order.sizeLots);
+}

@@ -13,7 +13,7 @@ import type { AgentIssue } from '../agent/agent-pool.js';
 import { resolveAgentLimits } from '../agent/agent-limits.js';
 import { WakeupSchedule, sampleLatencyUs, validateLatencyModel, validateWakeupModel } from '../agent/arrival-models.js';
 import type { WakeupModel } from '../agent/arrival-models.js';
-import { checkIntent } from '../agent/intent-check.js';
+import { checkIntent, checkModifyOnArrival } from '../agent/intent-check.js';
 import type { BookSnapshot } from '../book/book-snapshot.js';
 import type { BookEvent, RejectCode } from '../domain/events.js';
 import type { OrderCommand } from '../domain/order.js';
@@ -280,10 +280,20 @@ export class SimulationRun {
   private arrive(entry: AgendaEntry<AgentMember>, timeUs: number): void {
     const intents = entry.intents!;
     const orderIds = entry.orderIds!;
-    const ownerId = entry.member.agent.id;
+    const member = entry.member;
+    const ownerId = member.agent.id;
     const stp = this.options.selfTradePrevention;
     for (let i = 0; i < intents.length; i++) {
-      this.process(intentToCommand(intents[i]!, orderIds[i]!, ownerId, timeUs, stp), timeUs);
+      const intent = intents[i]!;
+      if (intent.type === 'modify') {
+        const refusal = checkModifyOnArrival(member.account, intent.orderId, intent.sizeLots);
+        if (refusal !== null) {
+          this.events++;
+          this.refuse(member, timeUs, 'modify', intent.orderId, refusal.code, refusal.message);
+          continue;
+        }
+      }
+      this.process(intentToCommand(intent, orderIds[i]!, ownerId, timeUs, stp), timeUs);
     }
   }
 
