@@ -24,46 +24,38 @@ export interface CancelSink {
   onQueuedTimerCancelled(): void;
 }
 
-/**
- * The event record: one object per scheduled callback, reused across the runs of a periodic
- * timer, so popping allocates nothing. Every instance has the same fields in the same order.
- */
-export class ScheduledTimer implements TimerHandle {
-  timeUs: number;
-  /** Insertion sequence: breaks ties between equal times, first scheduled runs first. */
-  seq: number;
-  state: number;
-  readonly handler: TimeHandler;
-  /** 0 for a one-shot timer. */
+/** Settings and grid position of a periodic timer; one-shot timers have none. */
+export interface PeriodicSchedule {
   readonly intervalUs: number;
-  /** Grid instant of the current run of a periodic timer (jitter is added on top, never accumulated). */
+  /** Grid instant of the current run (jitter is added on top, never accumulated). */
   nominalUs: number;
   readonly jitterUs: number;
   readonly poisson: boolean;
   readonly random: RandomSource | null;
+}
+
+/**
+ * The event record: one small object per scheduled callback (the queue keeps its key and
+ * insertion sequence in typed arrays), reused across the runs of a periodic timer so popping
+ * allocates nothing. Every instance has the same fields in the same order.
+ */
+export class ScheduledTimer implements TimerHandle {
+  timeUs: number;
+  state: number;
+  readonly handler: TimeHandler;
+  readonly periodic: PeriodicSchedule | null;
   readonly sink: CancelSink;
 
-  constructor(
-    sink: CancelSink,
-    handler: TimeHandler,
-    timeUs: number,
-    seq: number,
-    periodic: { intervalUs: number; nominalUs: number; jitterUs: number; poisson: boolean; random: RandomSource | null } | null,
-  ) {
+  constructor(sink: CancelSink, handler: TimeHandler, timeUs: number, periodic: PeriodicSchedule | null) {
     this.timeUs = timeUs;
-    this.seq = seq;
     this.state = TIMER_QUEUED;
     this.handler = handler;
-    this.intervalUs = periodic === null ? 0 : periodic.intervalUs;
-    this.nominalUs = periodic === null ? timeUs : periodic.nominalUs;
-    this.jitterUs = periodic === null ? 0 : periodic.jitterUs;
-    this.poisson = periodic === null ? false : periodic.poisson;
-    this.random = periodic === null ? null : periodic.random;
+    this.periodic = periodic;
     this.sink = sink;
   }
 
   get active(): boolean {
-    return this.state === TIMER_QUEUED || (this.state === TIMER_RUNNING && this.intervalUs > 0);
+    return this.state === TIMER_QUEUED || (this.state === TIMER_RUNNING && this.periodic !== null);
   }
 
   cancel(): boolean {
@@ -72,20 +64,20 @@ export class ScheduledTimer implements TimerHandle {
       this.sink.onQueuedTimerCancelled();
       return true;
     }
-    if (this.state === TIMER_RUNNING && this.intervalUs > 0) {
+    if (this.state === TIMER_RUNNING && this.periodic !== null) {
       // Cancelled from inside its own run: not in the queue, so it is simply not re-armed.
       this.state = TIMER_CANCELLED;
       return true;
     }
     return false;
   }
+}
 
-  /** Time of the run after the one at `this.timeUs` (periodic timers only). */
-  nextTimeUs(): number {
-    if (this.poisson) return this.timeUs + poissonGapUs(this.random as RandomSource, this.intervalUs);
-    this.nominalUs += this.intervalUs;
-    return this.jitterUs === 0 ? this.nominalUs : this.nominalUs + jitterOffsetUs(this.random as RandomSource, this.jitterUs);
-  }
+/** Time of the run after the one at `timeUs` of a periodic schedule (advances its grid). */
+export function nextPeriodicTimeUs(schedule: PeriodicSchedule, timeUs: number): number {
+  if (schedule.poisson) return timeUs + poissonGapUs(schedule.random as RandomSource, schedule.intervalUs);
+  schedule.nominalUs += schedule.intervalUs;
+  return schedule.jitterUs === 0 ? schedule.nominalUs : schedule.nominalUs + jitterOffsetUs(schedule.random as RandomSource, schedule.jitterUs);
 }
 
 /** Uniform offset in [0, jitterUs] µs added to a grid instant; jitterUs < intervalUs keeps runs ordered. */

@@ -2,8 +2,16 @@ import { MarksimError } from '../errors/marksim-error.js';
 import { EventHub } from './event-hub.js';
 import type { EventListener } from './event-hub.js';
 import { RealtimePacer } from './realtime-pacer.js';
-import { ScheduledTimer, TIMER_DONE, TIMER_QUEUED, TIMER_RUNNING, jitterOffsetUs, poissonGapUs } from './scheduled-timer.js';
-import type { TimeHandler, TimerHandle } from './scheduled-timer.js';
+import {
+  ScheduledTimer,
+  TIMER_DONE,
+  TIMER_QUEUED,
+  TIMER_RUNNING,
+  jitterOffsetUs,
+  nextPeriodicTimeUs,
+  poissonGapUs,
+} from './scheduled-timer.js';
+import type { PeriodicSchedule, TimeHandler, TimerHandle } from './scheduled-timer.js';
 import { systemClock } from './system-clock.js';
 import type { TimeEngineEvent, TimeEngineEventType, TimeEngineMode, TimeEngineState } from './time-engine-events.js';
 import { checkMode, checkSpeed, resolveTimeEngineOptions } from './time-engine-options.js';
@@ -54,7 +62,6 @@ export class TimeEngine {
   #state: TimeEngineState = 'ready';
   #mode: TimeEngineMode;
   #clockUs: number;
-  #nextSeq = 0;
   /** true while the handlers of one instant run or settle: the clock must read that instant. */
   #holdClock = false;
   #limitUs = Infinity;
@@ -142,7 +149,7 @@ export class TimeEngine {
       throw invalidArgument(`timeUs must be an integer >= nowUs ${this.#clockUs} (got ${timeUs}) at timeEngine.at`);
     }
     if (typeof handler !== 'function') throw invalidArgument(`handler must be a function (got ${typeof handler}) at timeEngine.at`);
-    const timer = new ScheduledTimer(this.#queue, handler, timeUs, this.#nextSeq++, null);
+    const timer = new ScheduledTimer(this.#queue, handler, timeUs, null);
     this.#queue.push(timer);
     if (this.#wakeResolve !== null && timeUs < this.#sleepUntilUs) this.#wake();
     return timer;
@@ -190,8 +197,8 @@ export class TimeEngine {
     let firstUs = startUs;
     if (arrival === 'poisson') firstUs += poissonGapUs(random!, intervalUs);
     else if (jitterUs > 0) firstUs += jitterOffsetUs(random!, jitterUs);
-    const periodic = { intervalUs, nominalUs: startUs, jitterUs, poisson: arrival === 'poisson', random };
-    const timer = new ScheduledTimer(this.#queue, handler, firstUs, this.#nextSeq++, periodic);
+    const periodic: PeriodicSchedule = { intervalUs, nominalUs: startUs, jitterUs, poisson: arrival === 'poisson', random };
+    const timer = new ScheduledTimer(this.#queue, handler, firstUs, periodic);
     this.#queue.push(timer);
     if (this.#wakeResolve !== null && firstUs < this.#sleepUntilUs) this.#wake();
     return timer;
@@ -448,9 +455,8 @@ export class TimeEngine {
     }
     if (timer.state === TIMER_RUNNING) {
       // Re-arm before awaiting the handler's promise, so a periodic timer keeps its cadence.
-      if (timer.intervalUs > 0 && this.#state !== 'stopped') {
-        timer.timeUs = timer.nextTimeUs();
-        timer.seq = this.#nextSeq++;
+      if (timer.periodic !== null && this.#state !== 'stopped') {
+        timer.timeUs = nextPeriodicTimeUs(timer.periodic, timer.timeUs);
         timer.state = TIMER_QUEUED;
         this.#queue.push(timer);
       } else {

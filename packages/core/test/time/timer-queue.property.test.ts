@@ -11,16 +11,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe('TimerQueue properties', () => {
-  it('pops exactly what a sorted list of live (time, seq) pairs would, under any mix of push, cancel and pop', () => {
+  it('pops exactly what a list of live timers sorted by (time, push order) would, under any mix of push, cancel and pop', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 400 }), (ops) => {
         const queue = new TimerQueue();
         const all: ScheduledTimer[] = [];
+        const pushOrder = new Map<ScheduledTimer, number>();
         let model: ScheduledTimer[] = [];
-        let seq = 0;
         for (const op of ops) {
           if (op.kind === 'push') {
-            const timer = new ScheduledTimer(queue, () => {}, op.timeUs, seq++, null);
+            const timer = new ScheduledTimer(queue, () => {}, op.timeUs, null);
+            pushOrder.set(timer, all.length);
             all.push(timer);
             model.push(timer);
             queue.push(timer);
@@ -30,7 +31,7 @@ describe('TimerQueue properties', () => {
             expect(timer.cancel()).toBe(wasLive);
             model = model.filter((t) => t !== timer);
           } else if (op.kind === 'pop') {
-            model.sort((x, y) => x.timeUs - y.timeUs || x.seq - y.seq);
+            model.sort((x, y) => x.timeUs - y.timeUs || (pushOrder.get(x) as number) - (pushOrder.get(y) as number));
             const expected = model.shift();
             const popped = queue.popUpTo(Infinity);
             expect(popped).toBe(expected);

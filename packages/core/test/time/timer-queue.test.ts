@@ -1,9 +1,8 @@
 import { ScheduledTimer } from '../../src/time/scheduled-timer.js';
 import { TimerQueue } from '../../src/time/timer-queue.js';
 
-let seq = 0;
 function timerAt(queue: TimerQueue, timeUs: number, label = ''): ScheduledTimer & { label: string } {
-  const timer = new ScheduledTimer(queue, () => {}, timeUs, seq++, null) as ScheduledTimer & { label: string };
+  const timer = new ScheduledTimer(queue, () => {}, timeUs, null) as ScheduledTimer & { label: string };
   timer.label = label;
   return timer;
 }

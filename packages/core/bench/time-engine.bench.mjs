@@ -1,0 +1,146 @@
+// Time engine throughput in fast mode: scheduled callbacks per second with trivial handlers.
+// Run: pnpm exec tsc -b packages/core && node packages/core/bench/time-engine.bench.mjs
+// Prints a table, then one JSON line (time_engine_callbacks_per_s is the headline: the mix).
+import { SeededRandom, TimeEngine } from '../dist/index.js';
+
+const TARGET_CALLBACKS_PER_S = 3_000_000;
+
+/** Delays drawn once, so the measured loop times the engine rather than the generator. */
+function delayTable(size, maxUs, seed) {
+  const random = new SeededRandom(seed, 'bench-delays');
+  const table = new Int32Array(size);
+  for (let i = 0; i < size; i++) table[i] = random.int(1, maxUs);
+  return table;
+}
+
+/**
+ * Wall time and this process's CPU time. The machine is shared by several busy processes, so
+ * wall-clock throughput mostly measures the neighbours; fast mode never waits on I/O, so CPU
+ * time is the fair figure and the headline. Both are printed.
+ */
+async function timed(run) {
+  const startNs = process.hrtime.bigint();
+  const startCpu = process.cpuUsage();
+  const callbacks = await run();
+  const cpu = process.cpuUsage(startCpu);
+  const seconds = Number(process.hrtime.bigint() - startNs) / 1e9;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { callbacks, seconds, cpuSeconds, perS: callbacks / cpuSeconds, perWallS: callbacks / seconds };
+}
+
+/** 10 000 periodic timers on a 100 ms grid, staggered: the agent wake-up pattern. */
+function periodic(totalCallbacks) {
+  return timed(async () => {
+    const engine = new TimeEngine();
+    const timers = 10_000;
+    let count = 0;
+    const tick = () => {
+      count++;
+    };
+    for (let i = 0; i < timers; i++) engine.every(100_000, tick, { startUs: 1 + ((i * 7919) % 100_000) });
+    await engine.runUntil((totalCallbacks / timers) * 100_000);
+    engine.stop();
+    return count;
+  });
+}
+
+/** 10 000 chains of one-shot timers, each handler scheduling its successor after a random delay. */
+function chains(totalCallbacks) {
+  return timed(async () => {
+    const engine = new TimeEngine();
+    const delays = delayTable(1 << 16, 200_000, 1);
+    let count = 0;
+    const hop = () => {
+      count++;
+      if (count < totalCallbacks) engine.after(delays[count & 0xffff], hop);
+    };
+    for (let i = 0; i < 10_000; i++) engine.after(delays[i], hop);
+    await engine.runUntil(Number.MAX_SAFE_INTEGER);
+    engine.stop();
+    return count;
+  });
+}
+
+/** Everything scheduled up front (a 1 M-deep heap), then drained. */
+function scheduleAhead(totalCallbacks) {
+  return timed(async () => {
+    const engine = new TimeEngine();
+    const delays = delayTable(1 << 16, 1_000_000_000, 2);
+    let count = 0;
+    const tick = () => {
+      count++;
+    };
+    for (let i = 0; i < totalCallbacks; i++) engine.at(delays[i & 0xffff] + (i >> 16), tick);
+    await engine.runUntil(Number.MAX_SAFE_INTEGER);
+    engine.stop();
+    return count;
+  });
+}
+
+/**
+ * The mix a simulation produces: 10 000 periodic wake-ups, each one in two scheduling an order
+ * arrival after a latency; one arrival in four cancelled before it runs (a cancel-replace);
+ * plus a tenth of the callbacks as one-shots scheduled ahead over the horizon.
+ */
+function mixed(totalCallbacks) {
+  return timed(async () => {
+    const engine = new TimeEngine();
+    const latencies = delayTable(1 << 16, 5_000, 3);
+    const ahead = delayTable(1 << 16, 1_000_000, 4);
+    let count = 0;
+    let draws = 0;
+    const arrive = () => {
+      count++;
+    };
+    const wake = () => {
+      count++;
+      draws++;
+      if ((draws & 1) === 0) {
+        const handle = engine.after(latencies[draws & 0xffff], arrive);
+        if ((draws & 7) === 0) handle.cancel();
+      }
+    };
+    const wakers = 10_000;
+    for (let i = 0; i < wakers; i++) engine.every(100_000, wake, { startUs: 1 + ((i * 7919) % 100_000) });
+    const scheduled = Math.floor(totalCallbacks / 10);
+    // Callbacks per 100 ms of simulated time: wake-ups + 3/8 of them as arrivals.
+    const perStep = wakers * (1 + 3 / 8);
+    const horizonUs = Math.round(((totalCallbacks - scheduled) / perStep) * 100_000);
+    for (let i = 0; i < scheduled; i++) engine.at(Math.floor((ahead[i & 0xffff] / 1_000_000) * horizonUs), arrive);
+    await engine.runUntil(horizonUs);
+    engine.stop();
+    return count;
+  });
+}
+
+const scenarios = [
+  ['periodic (10 k every)', 'time_engine_periodic_callbacks_per_s', periodic, 5_000_000],
+  ['self-rescheduling chains', 'time_engine_chain_callbacks_per_s', chains, 5_000_000],
+  ['schedule-ahead (1 M heap)', 'time_engine_schedule_ahead_callbacks_per_s', scheduleAhead, 1_000_000],
+  ['mix (wake-ups, latency, cancels, ahead)', 'time_engine_callbacks_per_s', mixed, 5_000_000],
+];
+
+// Warm the JIT on small runs so the table measures steady state.
+for (const [, , run] of scenarios) await run(200_000);
+
+const figures = {};
+const rows = [];
+for (const [name, key, run, total] of scenarios) {
+  const result = await run(total);
+  figures[key] = Math.round(result.perS);
+  figures[`${key.replace(/_per_s$/, '')}_per_wall_s`] = Math.round(result.perWallS);
+  rows.push({
+    scenario: name,
+    callbacks: result.callbacks,
+    'cpu s': result.cpuSeconds.toFixed(3),
+    'wall s': result.seconds.toFixed(3),
+    'callbacks/cpu-s': Math.round(result.perS).toLocaleString('en-US'),
+    'callbacks/wall-s': Math.round(result.perWallS).toLocaleString('en-US'),
+  });
+}
+figures.time_engine_target_callbacks_per_s = TARGET_CALLBACKS_PER_S;
+
+console.log('Time engine, fast mode, trivial handlers');
+console.table(rows);
+console.log(`headline (mix, per CPU second): ${figures.time_engine_callbacks_per_s.toLocaleString('en-US')} callbacks/s, target >= ${TARGET_CALLBACKS_PER_S.toLocaleString('en-US')}`);
+console.log(JSON.stringify(figures));
