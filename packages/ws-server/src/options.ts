@@ -56,7 +56,7 @@ export const DEFAULT_SERVER_OPTIONS = Object.freeze({
   host: 'localhost',
   port: 8765,
   clientBufferSize: 100,
-  sendHighWaterBytes: 64 * 1024,
+  sendHighWaterBytes: 16 * 1024,
   maxMessageBytes: 4 * 1024,
   maxFrameBytes: 64 * 1024,
   maxClients: 10_000,
