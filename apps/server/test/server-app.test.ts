@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { readArchive } from '@marksim/stream';
+import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../src/cli/server-config';
+import { createLogger, type Logger } from '../src/log/logger';
+import { startServerApp, type ServerApp } from '../src/server-app';
+import type { ServerArchiveRecord } from '../src/feed/archive-records';
+
+const TICKER_KEYS = ['timestamp', 'symbol', 'last_price', 'bid_price', 'ask_price', 'bid_size', 'ask_size', 'volume_24h', 'trade_count'];
+
+function quietLogger(lines: string[] = []): Logger {
+  return createLogger({ level: 'info', format: 'json', write: (line) => lines.push(line) });
+}
+
+function config(overrides: Partial<ServerConfig>): ServerConfig {
+  return { ...DEFAULT_SERVER_CONFIG, host: '127.0.0.1', port: 0, speed: 50, archiveDir: undefined, ...overrides };
+}
+
+/** Resolves with the first `count` messages a client receives. */
+function receive(url: string, count: number): Promise<unknown[]> {
+  const messages: unknown[] = [];
+  return receiveUntil(url, (message) => messages.push(message) === count).then(() => messages);
+}
+
+/** Resolves with the first message that `done` accepts. */
+function receiveUntil(url: string, done: (message: Record<string, unknown>) => boolean, onOpen?: (ws: WebSocket) => void): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => onOpen?.(ws));
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as Record<string, unknown>;
+      if (done(message)) {
+        ws.close();
+        resolve(message);
+      }
+    });
+    ws.on('error', reject);
+  });
+}
+
+describe('the server app', () => {
+  let dir: string;
+  let app: ServerApp | undefined;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'marksim-server-'));
+  });
+
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves the seed ticker format to a client that sends nothing', async () => {
+    const lines: string[] = [];
+    app = await startServerApp(config({}), quietLogger(lines));
+    const [ticker] = (await receive(app.url, 1)) as Record<string, unknown>[];
+    expect(Object.keys(ticker!).sort()).toEqual([...TICKER_KEYS].sort());
+    expect(ticker!.symbol).toBe('BTC/USD');
+    expect(Number.isInteger(ticker!.timestamp)).toBe(true);
+    // µs since the epoch: within a day of now (the market runs ahead of the wall clock at 50×).
+    expect(Math.abs((ticker!.timestamp as number) / 1000 - Date.now())).toBeLessThan(86_400_000);
+    expect(lines.some((line) => JSON.parse(line).msg === 'listening' && JSON.parse(line).ws === app!.url)).toBe(true);
+  });
+
+  it('reports health over HTTP on the same port', async () => {
+    app = await startServerApp(config({}), quietLogger());
+    const response = await fetch(`${app.httpUrl}/health`);
+    const health = (await response.json()) as Record<string, unknown>;
+    expect(response.status).toBe(200);
+    expect(health).toMatchObject({ status: 'ok', speed: 50, paused: false });
+  });
+
+  it('refuses control without the token and obeys it with the token', async () => {
+    app = await startServerApp(config({ controlToken: 'sesame-open' }), quietLogger());
+    const isReply = (message: Record<string, unknown>) => message.type === 'error' || message.type === 'control_ack';
+    const refused = await receiveUntil(app.url, isReply, (ws) => ws.send(JSON.stringify({ op: 'control', action: 'pause', token: 'wrong-token' })));
+    expect(refused).toMatchObject({ type: 'error', code: 'CONTROL_REFUSED' });
+    expect(app.simulation!.state).toBe('running');
+    const accepted = await receiveUntil(app.url, isReply, (ws) => ws.send(JSON.stringify({ op: 'control', action: 'pause', token: 'sesame-open' })));
+    expect(accepted).toMatchObject({ type: 'control_ack', action: 'pause', paused: true });
+    expect(app.simulation!.state).toBe('paused');
+  });
+
+  it('flushes an archive on stop that starts with the instrument and holds every book event in order', async () => {
+    app = await startServerApp(config({ archiveDir: dir }), quietLogger());
+    await receive(app.url, 20);
+    const simulation = app.simulation!;
+    await app.stop();
+    const lastSeq = simulation.status().seq;
+    const records: ServerArchiveRecord[] = [];
+    for await (const record of readArchive<ServerArchiveRecord>(dir)) records.push(record);
+    expect(records[0]).toMatchObject({ type: 'instrument', symbol: 'BTC/USD', tickSize: '0.01', lotSize: '0.0001' });
+    const seqs = records.flatMap((record) => ('seq' in record ? [record.seq] : []));
+    expect(seqs.length).toBeGreaterThan(0);
+    seqs.forEach((seq, i) => expect(seq).toBe(i + 1));
+    expect(seqs.at(-1)).toBe(lastSeq);
+    expect(records.some((record) => record.type === 'ticker')).toBe(true);
+  });
+});
