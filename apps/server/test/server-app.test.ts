@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { readArchive } from '@marksim/stream';
-import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../src/cli/server-config';
-import { createLogger, type Logger } from '../src/log/logger';
-import { startServerApp, type ServerApp } from '../src/server-app';
-import type { ServerArchiveRecord } from '../src/feed/archive-records';
+import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../src/cli/server-config.js';
+import { createLogger, type Logger } from '../src/log/logger.js';
+import { startServerApp, type ServerApp } from '../src/server-app.js';
+import type { ServerArchiveRecord } from '../src/feed/archive-records.js';
 
 const TICKER_KEYS = ['timestamp', 'symbol', 'last_price', 'bid_price', 'ask_price', 'bid_size', 'ask_size', 'volume_24h', 'trade_count'];
 

@@ -1,4 +1,4 @@
-import { parseMarketConfig } from '../../src/cli/market-config';
+import { parseMarketConfig } from '../../src/cli/market-config.js';
 
 describe('parseMarketConfig', () => {
   it('fills missing agent kinds with 0', () => {

@@ -1,5 +1,5 @@
 import { MarksimError } from '@marksim/core';
-import { DEFAULT_SERVER_CONFIG, parseServerArgs } from '../../src/cli/server-config';
+import { DEFAULT_SERVER_CONFIG, parseServerArgs } from '../../src/cli/server-config.js';
 
 function config(argv: string[], env: Record<string, string> = {}) {
   const parsed = parseServerArgs(argv, env);

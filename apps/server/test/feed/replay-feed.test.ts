@@ -5,8 +5,8 @@ import type { BookEvent, Ticker } from '@marksim/core';
 import { BTC_USD } from '@marksim/core';
 import { Archiver, SILENT_LOGGER } from '@marksim/stream';
 import type { FeedEvent } from '@marksim/ws-server';
-import { instrumentRecord, tickerRecord } from '../../src/feed/archive-records';
-import { ReplayFeed } from '../../src/feed/replay-feed';
+import { instrumentRecord, tickerRecord } from '../../src/feed/archive-records.js';
+import { ReplayFeed } from '../../src/feed/replay-feed.js';
 
 const T0 = 1_704_067_200_000_000;
 
