@@ -57,10 +57,20 @@ function CandleTooltip({ active, payload, priceDecimals, sizeDecimals }: { activ
   );
 }
 
-/** Candlesticks with volume. */
+/** Candlesticks with volume, redrawn at most every CHART_INTERVAL_MS. */
 export const CandleChart = memo(function CandleChart({ candles, interval, window, priceDecimals, sizeDecimals }: CandleChartProps) {
   const sampled = useSampled(candles);
-  const bars = useMemo(() => selectCandleSeries({ candles: sampled, interval }, window), [sampled, interval, window]);
+  const series = useMemo(() => selectCandleSeries({ candles: sampled, interval }, window), [sampled, interval, window]);
+  return <CandleChartView bars={series.bars} barUs={series.barUs} interval={interval} priceDecimals={priceDecimals} sizeDecimals={sizeDecimals} />;
+});
+
+/** `5s`, `1m`, `30s`: a bar width for the chart's corner label. */
+function barLabel(barUs: number): string {
+  const seconds = barUs / 1_000_000;
+  return seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
+}
+
+const CandleChartView = memo(function CandleChartView({ bars, barUs, interval, priceDecimals, sizeDecimals }: { bars: CandleChartPoint[]; barUs: number; interval: string; priceDecimals: number; sizeDecimals: number }) {
   if (bars.length === 0) return <div className="chart-empty">Waiting for {interval} candles…</div>;
   let low = Infinity;
   let high = -Infinity;
@@ -73,6 +83,8 @@ export const CandleChart = memo(function CandleChart({ candles, interval, window
   const pad = Math.max((high - low) * 0.06, Math.abs(high) * 0.0001);
   const axisWidth = 14 + 7 * formatFixed(high, priceDecimals).length;
   return (
+    <>
+    <div className="chart-note" data-testid="candle-width">{barLabel(barUs)} bars</div>
     <ComposedChart data={bars} responsive style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 0, bottom: 0, left: 4 }} barCategoryGap="18%">
       <CartesianGrid stroke={COLORS.grid} strokeDasharray="2 4" />
       <XAxis dataKey="timeMs" tickFormatter={(ms: number) => formatClockUs(ms * 1000)} tick={AXIS_TICK} stroke={COLORS.grid} minTickGap={40} />
@@ -92,5 +104,6 @@ export const CandleChart = memo(function CandleChart({ candles, interval, window
       <Bar dataKey="volume" yAxisId="volume" shape={VolumeShape} isAnimationActive={false} />
       <Bar dataKey="range" yAxisId="price" shape={CandleShape} isAnimationActive={false} />
     </ComposedChart>
+    </>
   );
 });

@@ -29,11 +29,14 @@ function DepthTooltip({ active, payload, priceDecimals, sizeDecimals }: { active
   );
 }
 
-/** The cumulative depth chart. */
+/** The cumulative depth chart, redrawn at most every CHART_INTERVAL_MS. */
 export const DepthChart = memo(function DepthChart({ book, priceDecimals, sizeDecimals }: DepthChartProps) {
   const sampled = useSampled(book);
   const points = useMemo(() => selectDepth(sampled), [sampled]);
-  const { mid } = bestPrices(sampled);
+  return <DepthChartView points={points} mid={bestPrices(sampled).mid} priceDecimals={priceDecimals} sizeDecimals={sizeDecimals} />;
+});
+
+const DepthChartView = memo(function DepthChartView({ points, mid, priceDecimals, sizeDecimals }: { points: DepthPoint[]; mid: number | null; priceDecimals: number; sizeDecimals: number }) {
   if (points.length === 0) return <div className="chart-empty">Waiting for the book…</div>;
   return (
     <AreaChart data={points} responsive style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 0, bottom: 0, left: 4 }}>

@@ -40,10 +40,15 @@ function PriceTooltip({ active, payload, decimals }: { active?: boolean; payload
   );
 }
 
-/** The last-price line chart with bid/ask band. */
+/** The last-price line chart with bid/ask band, redrawn at most every CHART_INTERVAL_MS. */
 export const PriceChart = memo(function PriceChart({ prices, window, priceDecimals }: PriceChartProps) {
   const sampled = useSampled(prices);
   const points = useMemo(() => selectPriceSeries({ prices: sampled }, window), [sampled, window]);
+  return <PriceChartView points={points} priceDecimals={priceDecimals} />;
+});
+
+// The drawing itself only re-renders when the sampled points change, not on every store publish.
+const PriceChartView = memo(function PriceChartView({ points, priceDecimals }: { points: PriceChartPoint[]; priceDecimals: number }) {
   if (points.length === 0) return <div className="chart-empty">Waiting for prices…</div>;
   const last = points[points.length - 1].last;
   const axisWidth = 14 + 7 * formatFixed(last, priceDecimals).length;

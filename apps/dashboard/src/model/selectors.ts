@@ -6,7 +6,7 @@ import { bestPrices, type BookLevel, type BookState } from './book.js';
 import type { Ring } from './ring.js';
 import type { PricePoint } from './series.js';
 import type { CandleView, DashboardState } from './state.js';
-import { WINDOW_US, type TimeWindow } from './windows.js';
+import { INTERVAL_US, WINDOW_US, type TimeWindow } from './windows.js';
 
 /** One point of the price chart; `band` is [bid, ask] for the shaded spread. */
 export interface PriceChartPoint {
@@ -83,27 +83,71 @@ export interface CandleChartPoint {
   readonly closed: boolean;
 }
 
-/** Most bars the candle chart draws. */
-export const MAX_CANDLES = 240;
+/** Most bars the candle chart draws; more feed bars than this are merged into wider bars. */
+export const MAX_CANDLES = 120;
 
-/** Candles of the selected interval inside the window (the newest MAX_CANDLES at most). */
-export function selectCandleSeries(state: Pick<DashboardState, 'candles' | 'interval'>, window: TimeWindow): CandleChartPoint[] {
+/** Feed bars merged into one drawn bar, chosen so the width stays a round number. */
+const MERGE_FACTORS: readonly number[] = [1, 2, 5, 10, 15, 30, 60];
+
+/** Candles of the window, and the width in µs of each drawn bar. */
+export interface CandleSeries {
+  readonly bars: CandleChartPoint[];
+  readonly barUs: number;
+}
+
+function toCandlePoint(openTimeUs: number, candles: readonly CandleView[]): CandleChartPoint {
+  const first = candles[0];
+  const last = candles[candles.length - 1];
+  let high = first.high;
+  let low = first.low;
+  let volume = 0;
+  for (const candle of candles) {
+    if (candle.high > high) high = candle.high;
+    if (candle.low < low) low = candle.low;
+    volume += candle.volume;
+  }
+  return {
+    timeMs: openTimeUs / 1000,
+    open: first.open,
+    high,
+    low,
+    close: last.close,
+    volume,
+    range: [low, high],
+    rising: last.close >= first.open,
+    closed: last.closed,
+  };
+}
+
+/**
+ * The candles of the selected interval inside the window. When the window holds more than
+ * MAX_CANDLES feed bars (1 s bars over 5 minutes), consecutive bars are merged into 2, 5, 10 …
+ * times wider ones aligned on the clock, as a charting terminal does.
+ */
+export function selectCandleSeries(state: Pick<DashboardState, 'candles' | 'interval'>, window: TimeWindow): CandleSeries {
+  const intervalUs = INTERVAL_US[state.interval];
   const ring = state.candles[state.interval];
   const newest = ring.last();
-  if (newest === undefined) return [];
+  if (newest === undefined) return { bars: [], barUs: intervalUs };
   const fromUs = newest.openTimeUs - WINDOW_US[window];
-  const start = Math.max(ring.lowerBound((candle) => candle.openTimeUs, fromUs + 1), ring.size - MAX_CANDLES);
-  return ring.slice(start).map((candle: CandleView) => ({
-    timeMs: candle.openTimeUs / 1000,
-    open: candle.open,
-    high: candle.high,
-    low: candle.low,
-    close: candle.close,
-    volume: candle.volume,
-    range: [candle.low, candle.high],
-    rising: candle.close >= candle.open,
-    closed: candle.closed,
-  }));
+  const candles = ring.slice(ring.lowerBound((candle) => candle.openTimeUs, fromUs + 1));
+  const spanBars = Math.ceil((newest.openTimeUs - candles[0].openTimeUs) / intervalUs) + 1;
+  const factor = MERGE_FACTORS.find((f) => spanBars / f <= MAX_CANDLES) ?? MERGE_FACTORS[MERGE_FACTORS.length - 1];
+  const barUs = intervalUs * factor;
+  const bars: CandleChartPoint[] = [];
+  let group: CandleView[] = [];
+  let groupStartUs = -1;
+  for (const candle of candles) {
+    const startUs = Math.floor(candle.openTimeUs / barUs) * barUs;
+    if (startUs !== groupStartUs && group.length > 0) {
+      bars.push(toCandlePoint(groupStartUs, group));
+      group = [];
+    }
+    groupStartUs = startUs;
+    group.push(candle);
+  }
+  if (group.length > 0) bars.push(toCandlePoint(groupStartUs, group));
+  return { bars: bars.slice(-MAX_CANDLES), barUs };
 }
 
 /** One point of the depth chart: cumulative size at a price on one side (the other is null). */

@@ -38,13 +38,24 @@ describe('selectors', () => {
     expect(selectWindowChange(state, '1m')).toEqual({ change: 10, ratio: 0.1, from: 100 });
   });
 
-  it('cuts candles to the window and to at most MAX_CANDLES bars', () => {
+  it('cuts candles to the window', () => {
     const messages = Array.from({ length: 400 }, (_, i) => candle('1s', T0_US + i * 1_000_000, 100 + i));
     const state = reduce(initialState({ url: 'ws://x:1' }), { type: 'messages', messages, receivedAtMs: 0 });
-    expect(selectCandleSeries(state, '1m')).toHaveLength(60);
+    const oneMinute = selectCandleSeries(state, '1m');
+    expect(oneMinute.barUs).toBe(1_000_000);
+    expect(oneMinute.bars).toHaveLength(60);
+    expect(oneMinute.bars[59]).toMatchObject({ open: 498, close: 499, range: [497, 500], rising: true });
+  });
+
+  it('merges 1 s bars into clock-aligned 5 s bars when the window holds more than MAX_CANDLES', () => {
+    const messages = Array.from({ length: 400 }, (_, i) => candle('1s', T0_US + i * 1_000_000, 100 + i, true));
+    const state = reduce(initialState({ url: 'ws://x:1' }), { type: 'messages', messages, receivedAtMs: 0 });
     const five = selectCandleSeries(state, '5m');
-    expect(five).toHaveLength(MAX_CANDLES);
-    expect(five[five.length - 1]).toMatchObject({ close: 499, range: [497, 500], rising: true });
+    expect(five.barUs).toBe(5_000_000);
+    expect(five.bars.length).toBeLessThanOrEqual(MAX_CANDLES);
+    expect(five.bars).toHaveLength(60);
+    // The newest 5 s bar holds the feed bars of seconds 395..399.
+    expect(five.bars[59]).toMatchObject({ timeMs: (T0_US + 395_000_000) / 1000, open: 494, close: 499, high: 500, low: 493, volume: 15 });
   });
 
   it('accumulates depth outward from the spread, prices ascending', () => {
