@@ -8,32 +8,32 @@ import { numberOption } from './option-checks.js';
 export interface InformedTraderOptions extends BaseAgentOptions {
   /** The fundamental value it observes. */
   readonly fundamental: FundamentalValue;
-  /** Standard deviation of its observation error, as a fraction of the value. Default 0.001. */
+  /** Standard deviation of its observation error, as a fraction of the value. Default 0.0001. */
   readonly observationNoise?: number;
-  /** Trades only when |observed − mid| / mid exceeds this. Default 0.002 (0.2 %). */
+  /** Trades only when |observed − mid| / mid exceeds this. Default 0.0003 (0.03 %). */
   readonly threshold?: number;
   /** Largest order size, reached at a mispricing of 3 × threshold. Default 1.0. */
   readonly maxSize?: number;
-  /** |position| limit. Default 20. */
+  /** |position| limit. Default 200. */
   readonly maxPosition?: number;
-  /** Share of trades sent as market orders; the rest as limit orders at the far touch. Default 0.5. */
+  /** Share of trades sent as market orders; the rest as IOC limits at the observed value ∓ threshold. Default 0.1. */
   readonly marketOrderProbability?: number;
 }
 
 /** Defaults of the optional InformedTraderOptions. */
 export const DEFAULT_INFORMED_TRADER_OPTIONS = Object.freeze({
-  observationNoise: 0.001,
-  threshold: 0.002,
+  observationNoise: 0.0001,
+  threshold: 0.0003,
   maxSize: 1.0,
-  maxPosition: 20,
-  marketOrderProbability: 0.5,
+  maxPosition: 200,
+  marketOrderProbability: 0.1,
 });
 
 /**
  * Directional trader: at each wake-up it observes the fundamental value with noise and, when
  * the market is mispriced by more than `threshold`, trades toward the value (buys below, sells
- * above) with a size growing with the mispricing. It leaves no orders resting: limit orders it
- * sends are immediate-or-cancel at the touch.
+ * above) with a size growing with the mispricing. It leaves no orders resting: its limit orders
+ * are immediate-or-cancel and never cross its own estimate of value.
  */
 export class InformedTraderAgent extends BaseAgent {
   readonly fundamental: FundamentalValue;
@@ -86,10 +86,11 @@ export class InformedTraderAgent extends BaseAgent {
     if (this.random.next() < this.marketOrderProbability) {
       intents.push(this.marketOrder(side, sizeLots));
     } else {
-      const touch = side === 'buy' ? book.bestAsk : book.bestBid;
-      if (touch === undefined) return undefined;
-      // Cross only up to the observed value: never pay more than it believes the asset is worth.
-      const limitTicks = side === 'buy' ? Math.min(touch.priceTicks, Math.floor(observedTicks)) : Math.max(touch.priceTicks, Math.ceil(observedTicks));
+      // Sweep whatever is mispriced by more than the threshold, and no further: an IOC limit at
+      // the observed value less the threshold never pays more than it believes is a bargain.
+      const limitTicks =
+        side === 'buy' ? Math.floor(observedTicks * (1 - this.threshold)) : Math.ceil(observedTicks * (1 + this.threshold));
+      if (limitTicks < 1) return undefined;
       intents.push({ type: 'new', side, orderType: 'limit', priceTicks: limitTicks, sizeLots, timeInForce: 'ioc', orderId: this.nextOrderId() });
     }
     return intents;

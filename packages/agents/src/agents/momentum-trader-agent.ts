@@ -5,22 +5,22 @@ import { numberOption } from './option-checks.js';
 
 /** MomentumTraderAgent settings; sizes in instrument units, thresholds as log returns. */
 export interface MomentumTraderOptions extends BaseAgentOptions {
-  /** Trend horizon: the return from this long ago to now, µs of simulated time. Default 5 min. */
+  /** Trend horizon: the return from this long ago to now, µs of simulated time. Default 15 min. */
   readonly lookbackUs?: number;
-  /** Enters when |return over the lookback| exceeds this. Default 0.002 (0.2 %). */
+  /** Enters when |return over the lookback| exceeds this; exits when it falls below half of it. Default 0.003 (0.3 %). */
   readonly threshold?: number;
-  /** Largest order size. Default 0.5. */
+  /** Size of each order while building or unwinding. Default 0.1. */
   readonly orderSize?: number;
-  /** Position at full conviction (|return| ≥ 3 × threshold). Default 5. */
+  /** Position held while a trend lasts. Default 2. */
   readonly maxPosition?: number;
 }
 
 /** Defaults of MomentumTraderOptions. */
 export const DEFAULT_MOMENTUM_TRADER_OPTIONS = Object.freeze({
-  lookbackUs: 300_000_000,
-  threshold: 0.002,
-  orderSize: 0.5,
-  maxPosition: 5,
+  lookbackUs: 900_000_000,
+  threshold: 0.003,
+  orderSize: 0.1,
+  maxPosition: 2,
 });
 
 /** Price samples per lookback window: enough resolution, bounded memory. */
@@ -28,10 +28,10 @@ const SAMPLES_PER_LOOKBACK = 30;
 
 /**
  * Trend follower (chartist): samples the mid, and when the return over `lookbackUs` exceeds
- * `threshold` it builds a position in the direction of the trend, sized by the trend's
- * strength; when the trend fades it trades back toward flat. Market orders, at most
- * `orderSize` per wake-up. Its buying into rises and selling into falls is what lets moves
- * feed on themselves for a while.
+ * `threshold` it builds a position of `maxPosition` in the direction of the trend; once the
+ * trend falls below half the threshold (hysteresis, so it does not churn on noise) it unwinds
+ * to flat. Market orders of `orderSize`, one per wake-up. Its buying into rises and selling
+ * into falls is what lets moves feed on themselves for a while.
  */
 export class MomentumTraderAgent extends BaseAgent {
   readonly lookbackUs: number;
@@ -46,6 +46,8 @@ export class MomentumTraderAgent extends BaseAgent {
   private head = 0;
   private count = 0;
   private nextSampleUs = 0;
+  /** -1 short trend, 0 none, +1 long trend. */
+  private regime = 0;
 
   constructor(id: string, options: MomentumTraderOptions = {}) {
     super(id, options);
@@ -65,6 +67,7 @@ export class MomentumTraderAgent extends BaseAgent {
     this.head = 0;
     this.count = 0;
     this.nextSampleUs = context.startTimeUs;
+    this.regime = 0;
   }
 
   /** The trend signal: log return from the oldest sample in the window to `priceTicks`, or 0 before a full window. */
@@ -83,11 +86,11 @@ export class MomentumTraderAgent extends BaseAgent {
       this.nextSampleUs = marketData.timeUs + this.sampleIntervalUs;
     }
     const trend = this.trendReturn(priceTicks);
-    const conviction = Math.abs(trend) <= this.threshold ? 0 : Math.sign(trend) * Math.min(1, Math.abs(trend) / (3 * this.threshold));
-    const targetLots = Math.round(conviction * this.maxPositionLots);
+    if (Math.abs(trend) > this.threshold) this.regime = Math.sign(trend);
+    else if (Math.abs(trend) < this.threshold / 2 || Math.sign(trend) !== this.regime) this.regime = 0;
+    const targetLots = this.regime * this.maxPositionLots;
     const gapLots = targetLots - account.positionLots - account.openBuyLots + account.openSellLots;
-    // Small adjustments are not worth the spread; only flattening is always carried out.
-    if (gapLots === 0 || (targetLots !== 0 && Math.abs(gapLots) < this.orderLots / 2)) return undefined;
+    if (gapLots === 0) return undefined;
     const sizeLots = Math.min(Math.abs(gapLots), this.orderLots);
     return [this.marketOrder(gapLots > 0 ? 'buy' : 'sell', sizeLots)];
   }

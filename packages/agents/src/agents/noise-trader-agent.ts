@@ -13,9 +13,9 @@ export interface NoiseTraderOptions extends BaseAgentOptions {
   readonly minSize?: number;
   /** Share of orders sent as market orders; the rest are limit orders. Default 0.3. */
   readonly marketOrderProbability?: number;
-  /** Mean distance of a limit order from the mid, behind the touch (exponential). Default 0.001 (0.1 %). */
+  /** Mean distance of a limit order from the mid, behind the touch (exponential). Default 0.0003 (0.03 %). */
   readonly limitOffsetMean?: number;
-  /** A resting order older than this (simulated µs) is cancelled at the next wake-up. Default 120 s. */
+  /** A resting order older than this (simulated µs) is cancelled at the next wake-up. Default 60 s. */
   readonly orderLifetimeUs?: number;
   /** |position| limit. Default 50. */
   readonly maxPosition?: number;
@@ -27,8 +27,8 @@ export const DEFAULT_NOISE_TRADER_OPTIONS = Object.freeze({
   maxSize: 2.0,
   minSize: 0.01,
   marketOrderProbability: 0.3,
-  limitOffsetMean: 0.001,
-  orderLifetimeUs: 120_000_000,
+  limitOffsetMean: 0.0003,
+  orderLifetimeUs: 60_000_000,
   maxPosition: 50,
 });
 

@@ -9,15 +9,15 @@ const US_PER_HOUR = 3_600_000_000;
 export interface FundamentalValueOptions {
   /** Half-life of a deviation from the mean, µs. Default 12 h. */
   readonly meanReversionHalfLifeUs?: number;
-  /** Typical diffusion volatility of log value per √hour. Default 0.004 (0.4 %). */
+  /** Typical diffusion volatility of log value per √hour. Default 0.006 (0.6 %, about 0.08 % a minute). */
   readonly volatilityPerSqrtHour?: number;
-  /** Stationary standard deviation of log volatility: how much calm and busy spells differ. Default 0.6. */
+  /** Stationary standard deviation of log volatility: how much calm and busy spells differ. Default 0.8. */
   readonly volatilityOfVolatility?: number;
-  /** Half-life of a volatility spell, µs. Default 20 min. */
+  /** Half-life of a volatility spell, µs. Default 30 min. */
   readonly volatilityHalfLifeUs?: number;
-  /** Expected news jumps per hour. Default 0.5. */
+  /** Expected news jumps per hour. Default 2. */
   readonly jumpsPerHour?: number;
-  /** Standard deviation of a jump in log value. Default 0.004 (0.4 %). */
+  /** Standard deviation of a jump in log value. Default 0.003 (0.3 %). */
   readonly jumpStd?: number;
   /** Step of the simulated path, µs. Default 1 s. */
   readonly stepUs?: number;
@@ -26,11 +26,11 @@ export interface FundamentalValueOptions {
 /** Defaults of FundamentalValueOptions. */
 export const DEFAULT_FUNDAMENTAL_VALUE_OPTIONS = Object.freeze({
   meanReversionHalfLifeUs: 12 * US_PER_HOUR,
-  volatilityPerSqrtHour: 0.004,
-  volatilityOfVolatility: 0.6,
-  volatilityHalfLifeUs: 20 * 60_000_000,
-  jumpsPerHour: 0.5,
-  jumpStd: 0.004,
+  volatilityPerSqrtHour: 0.006,
+  volatilityOfVolatility: 0.8,
+  volatilityHalfLifeUs: 30 * 60_000_000,
+  jumpsPerHour: 2,
+  jumpStd: 0.003,
   stepUs: 1_000_000,
 });
 
