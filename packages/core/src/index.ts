@@ -67,10 +67,15 @@ export type { AgentIssue, AgentPoolOptions, PoolMember } from './agent/agent-poo
 
 // Time engine and seeded randomness (issue 3).
 export { TimeEngine } from './time/time-engine.js';
-export type { TimeEngineStats } from './time/time-engine.js';
 export { DEFAULT_TIME_ENGINE_OPTIONS } from './time/time-engine-options.js';
 export type { TimeEngineOptions, EveryOptions } from './time/time-engine-options.js';
-export type { TimeEngineEvent, TimeEngineEventType, TimeEngineMode, TimeEngineState } from './time/time-engine-events.js';
+export type {
+  TimeEngineEvent,
+  TimeEngineEventType,
+  TimeEngineMode,
+  TimeEngineState,
+  TimeEngineStats,
+} from './time/time-engine-events.js';
 export type { TimeHandler, TimerHandle } from './time/scheduled-timer.js';
 export { EventHub } from './time/event-hub.js';
 export type { EventListener } from './time/event-hub.js';

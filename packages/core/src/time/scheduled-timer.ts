@@ -1,4 +1,4 @@
-import type { RandomSource } from '../random/random-source.js';
+import type { PeriodicSchedule } from './periodic-schedule.js';
 
 /** A callback run at a simulated instant; it may return a promise, which the engine awaits. */
 export type TimeHandler = (timeUs: number) => void | PromiseLike<void>;
@@ -22,16 +22,6 @@ export const TIMER_CANCELLED = 3;
 /** How the queue hears about cancellations, for lazy deletion bookkeeping. */
 export interface CancelSink {
   onQueuedTimerCancelled(): void;
-}
-
-/** Settings and grid position of a periodic timer; one-shot timers have none. */
-export interface PeriodicSchedule {
-  readonly intervalUs: number;
-  /** Grid instant of the current run (jitter is added on top, never accumulated). */
-  nominalUs: number;
-  readonly jitterUs: number;
-  readonly poisson: boolean;
-  readonly random: RandomSource | null;
 }
 
 /**
@@ -71,22 +61,4 @@ export class ScheduledTimer implements TimerHandle {
     }
     return false;
   }
-}
-
-/** Time of the run after the one at `timeUs` of a periodic schedule (advances its grid). */
-export function nextPeriodicTimeUs(schedule: PeriodicSchedule, timeUs: number): number {
-  if (schedule.poisson) return timeUs + poissonGapUs(schedule.random as RandomSource, schedule.intervalUs);
-  schedule.nominalUs += schedule.intervalUs;
-  return schedule.jitterUs === 0 ? schedule.nominalUs : schedule.nominalUs + jitterOffsetUs(schedule.random as RandomSource, schedule.jitterUs);
-}
-
-/** Uniform offset in [0, jitterUs] µs added to a grid instant; jitterUs < intervalUs keeps runs ordered. */
-export function jitterOffsetUs(random: RandomSource, jitterUs: number): number {
-  return Math.floor(random.next() * (jitterUs + 1));
-}
-
-/** Exponential gap with mean `meanUs`, in whole µs and at least 1 so that time always moves on. */
-export function poissonGapUs(random: RandomSource, meanUs: number): number {
-  const gapUs = Math.round(-Math.log(1 - random.next()) * meanUs);
-  return gapUs > 1 ? gapUs : 1;
 }

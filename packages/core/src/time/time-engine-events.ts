@@ -24,3 +24,15 @@ export type TimeEngineEvent =
 
 /** The `type` tags of TimeEngineEvent. */
 export type TimeEngineEventType = TimeEngineEvent['type'];
+
+/** Counters of one engine's life. */
+export interface TimeEngineStats {
+  /** Handler runs so far. */
+  readonly eventsRun: number;
+  /** Handlers that threw or rejected. */
+  readonly handlerErrors: number;
+  /** Times the engine handed control back to the host event loop mid-run. */
+  readonly yields: number;
+  /** Timers still to run (periodic timers count once). */
+  readonly pendingTimers: number;
+}

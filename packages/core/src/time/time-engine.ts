@@ -1,35 +1,17 @@
 import { MarksimError } from '../errors/marksim-error.js';
 import { EventHub } from './event-hub.js';
 import type { EventListener } from './event-hub.js';
+import { InterruptibleWait } from './interruptible-wait.js';
+import { createPeriodicSchedule, nextPeriodicTimeUs } from './periodic-schedule.js';
 import { RealtimePacer } from './realtime-pacer.js';
-import {
-  ScheduledTimer,
-  TIMER_DONE,
-  TIMER_QUEUED,
-  TIMER_RUNNING,
-  jitterOffsetUs,
-  nextPeriodicTimeUs,
-  poissonGapUs,
-} from './scheduled-timer.js';
-import type { PeriodicSchedule, TimeHandler, TimerHandle } from './scheduled-timer.js';
+import { ScheduledTimer, TIMER_DONE, TIMER_QUEUED, TIMER_RUNNING } from './scheduled-timer.js';
+import type { TimeHandler, TimerHandle } from './scheduled-timer.js';
 import { systemClock } from './system-clock.js';
-import type { TimeEngineEvent, TimeEngineEventType, TimeEngineMode, TimeEngineState } from './time-engine-events.js';
+import type { TimeEngineEvent, TimeEngineEventType, TimeEngineMode, TimeEngineState, TimeEngineStats } from './time-engine-events.js';
 import { checkMode, checkSpeed, resolveTimeEngineOptions } from './time-engine-options.js';
 import type { EveryOptions, TimeEngineOptions } from './time-engine-options.js';
 import { TimerQueue } from './timer-queue.js';
-import type { WallClock, WallTimer } from './wall-clock.js';
-
-/** Counters of one engine's life. */
-export interface TimeEngineStats {
-  /** Handler runs so far. */
-  readonly eventsRun: number;
-  /** Handlers that threw or rejected. */
-  readonly handlerErrors: number;
-  /** Times the engine handed control back to the host event loop mid-run. */
-  readonly yields: number;
-  /** Timers still to run (periodic timers count once). */
-  readonly pendingTimers: number;
-}
+import type { WallClock } from './wall-clock.js';
 
 function invalidArgument(message: string): MarksimError {
   return new MarksimError('INVALID_ARGUMENT', message);
@@ -70,10 +52,7 @@ export class TimeEngine {
   #driveDone: Promise<void> = Promise.resolve();
   #stepping = false;
   #stepChain: Promise<unknown> = Promise.resolve();
-  #wakeResolve: (() => void) | null = null;
-  #sleepUntilUs = Infinity;
-  #sleepTimer: WallTimer = undefined;
-  #sleepTimerSet = false;
+  readonly #waiter: InterruptibleWait;
   #idleReported = false;
   #burstEvents = 0;
   #burstStartMs = 0;
@@ -85,6 +64,7 @@ export class TimeEngine {
   constructor(options: TimeEngineOptions = {}) {
     const resolved = resolveTimeEngineOptions(options);
     this.#clock = options.clock ?? systemClock;
+    this.#waiter = new InterruptibleWait(this.#clock);
     this.#mode = resolved.mode;
     this.#pacer = new RealtimePacer(resolved.speed);
     this.#clockUs = resolved.startTimeUs;
@@ -149,10 +129,7 @@ export class TimeEngine {
       throw invalidArgument(`timeUs must be an integer >= nowUs ${this.#clockUs} (got ${timeUs}) at timeEngine.at`);
     }
     if (typeof handler !== 'function') throw invalidArgument(`handler must be a function (got ${typeof handler}) at timeEngine.at`);
-    const timer = new ScheduledTimer(this.#queue, handler, timeUs, null);
-    this.#queue.push(timer);
-    if (this.#wakeResolve !== null && timeUs < this.#sleepUntilUs) this.#wake();
-    return timer;
+    return this.#enqueue(new ScheduledTimer(this.#queue, handler, timeUs, null));
   }
 
   /** Runs `handler` `delayUs` (an integer ≥ 0) after nowUs. */
@@ -170,38 +147,9 @@ export class TimeEngine {
    */
   every(intervalUs: number, handler: TimeHandler, options: EveryOptions = {}): TimerHandle {
     if (this.#state === 'stopped') throw this.#stoppedError('every');
-    if (!Number.isSafeInteger(intervalUs) || intervalUs <= 0) {
-      throw invalidArgument(`intervalUs must be an integer > 0 (got ${intervalUs}) at timeEngine.every`);
-    }
     if (typeof handler !== 'function') throw invalidArgument(`handler must be a function (got ${typeof handler}) at timeEngine.every`);
-    const arrival = options.arrival ?? 'fixed';
-    if (arrival !== 'fixed' && arrival !== 'poisson') {
-      throw invalidArgument(`arrival must be 'fixed' or 'poisson' (got ${String(arrival)}) at timeEngine.every.arrival`);
-    }
-    const jitterUs = options.jitterUs ?? 0;
-    if (!Number.isSafeInteger(jitterUs) || jitterUs < 0 || jitterUs >= intervalUs) {
-      throw invalidArgument(`jitterUs must be an integer in [0, intervalUs ${intervalUs}) (got ${jitterUs}) at timeEngine.every.jitterUs`);
-    }
-    if (arrival === 'poisson' && jitterUs > 0) {
-      throw invalidArgument(`jitterUs must be 0 with poisson arrivals (got ${jitterUs}) at timeEngine.every.jitterUs`);
-    }
-    const random = options.random ?? null;
-    if ((jitterUs > 0 || arrival === 'poisson') && (random === null || typeof random.next !== 'function')) {
-      throw invalidArgument('random must be given (a RandomSource) for jitter or poisson arrivals at timeEngine.every.random');
-    }
-    const nowUs = this.nowUs;
-    const startUs = options.startUs ?? (arrival === 'poisson' ? nowUs : nowUs + intervalUs);
-    if (!Number.isSafeInteger(startUs) || startUs < nowUs) {
-      throw invalidArgument(`startUs must be an integer >= nowUs ${nowUs} (got ${startUs}) at timeEngine.every.startUs`);
-    }
-    let firstUs = startUs;
-    if (arrival === 'poisson') firstUs += poissonGapUs(random!, intervalUs);
-    else if (jitterUs > 0) firstUs += jitterOffsetUs(random!, jitterUs);
-    const periodic: PeriodicSchedule = { intervalUs, nominalUs: startUs, jitterUs, poisson: arrival === 'poisson', random };
-    const timer = new ScheduledTimer(this.#queue, handler, firstUs, periodic);
-    this.#queue.push(timer);
-    if (this.#wakeResolve !== null && firstUs < this.#sleepUntilUs) this.#wake();
-    return timer;
+    const { schedule, firstUs } = createPeriodicSchedule(intervalUs, options, this.nowUs);
+    return this.#enqueue(new ScheduledTimer(this.#queue, handler, firstUs, schedule));
   }
 
   /** ready → running. Ignored in any other live state (use resume); throws once stopped. */
@@ -300,6 +248,13 @@ export class TimeEngine {
     return reached;
   }
 
+  #enqueue(timer: ScheduledTimer): ScheduledTimer {
+    this.#queue.push(timer);
+    // An idle or waiting loop must re-plan if this timer comes before what it waits for.
+    if (this.#waiter.waiting && timer.timeUs < this.#waiter.untilUs) this.#wake();
+    return timer;
+  }
+
   #ensureDriving(): void {
     if (this.#driving || this.#stepping || this.#state !== 'running') return;
     this.#driving = true;
@@ -357,7 +312,7 @@ export class TimeEngine {
     const dueMs = this.#pacer.wallAtMs(next.timeUs);
     const nowMs = clock.nowMs();
     if (dueMs > nowMs) {
-      await this.#sleep(dueMs - nowMs, next.timeUs);
+      await this.#waiter.wait(dueMs - nowMs, next.timeUs);
       return;
     }
     const instantUs = next.timeUs;
@@ -389,7 +344,7 @@ export class TimeEngine {
         const dueMs = this.#pacer.wallAtMs(limitUs);
         const nowMs = this.#clock.nowMs();
         if (dueMs > nowMs) {
-          await this.#sleep(dueMs - nowMs, limitUs);
+          await this.#waiter.wait(dueMs - nowMs, limitUs);
           return;
         }
       }
@@ -401,7 +356,7 @@ export class TimeEngine {
       this.#emit({ type: 'idle', timeUs: this.nowUs });
       if (this.#state !== 'running' || this.#queue.size > 0) return;
     }
-    await this.#sleep(Infinity, Infinity);
+    await this.#waiter.wait(Infinity, Infinity);
   }
 
   #reachLimit(): void {
@@ -480,31 +435,11 @@ export class TimeEngine {
     this.#emit({ type: 'handler-error', timeUs, error });
   }
 
-  /** Waits until `delayMs` passes or something wakes the loop (a timer before `untilUs`, a state change). */
-  #sleep(delayMs: number, untilUs: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      this.#wakeResolve = resolve;
-      this.#sleepUntilUs = untilUs;
-      if (delayMs !== Infinity) {
-        this.#sleepTimer = this.#clock.setTimer(() => this.#wake(), delayMs);
-        this.#sleepTimerSet = true;
-      }
-    });
-  }
-
   #wake(): void {
-    const resolve = this.#wakeResolve;
-    if (resolve === null) return;
-    this.#wakeResolve = null;
-    this.#sleepUntilUs = Infinity;
-    if (this.#sleepTimerSet) {
-      this.#sleepTimerSet = false;
-      this.#clock.clearTimer(this.#sleepTimer);
-      this.#sleepTimer = undefined;
-    }
+    if (!this.#waiter.waiting) return;
     this.#burstEvents = 0;
     this.#burstStartMs = this.#clock.nowMs();
-    resolve();
+    this.#waiter.wake();
   }
 
   #halt(error: unknown): void {
