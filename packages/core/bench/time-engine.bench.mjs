@@ -78,36 +78,36 @@ function scheduleAhead(totalCallbacks) {
 }
 
 /**
- * The mix a simulation produces: 10 000 periodic wake-ups, each one in two scheduling an order
- * arrival after a latency; one arrival in four cancelled before it runs (a cancel-replace);
- * plus a tenth of the callbacks as one-shots scheduled ahead over the horizon.
+ * The mix a simulation produces: 10 000 agents waking every 100 ms (self-rescheduling periodic
+ * timers); one wake-up in two sends an order that reaches the book after a 1–5 000 µs latency
+ * (a one-shot scheduled ahead), and one such order in eight is cancelled before it arrives
+ * (cancel-replace); one wake-up in sixteen sets a reminder 0.1–10 s ahead (an order expiry),
+ * which keeps a few tens of thousands of timers queued.
  */
 function mixed(totalCallbacks) {
   return timed(async () => {
     const engine = new TimeEngine();
     const latencies = delayTable(1 << 16, 5_000, 3);
-    const ahead = delayTable(1 << 16, 1_000_000, 4);
+    const reminders = delayTable(1 << 16, 10_000_000, 4);
     let count = 0;
-    let draws = 0;
+    let wakes = 0;
     const arrive = () => {
       count++;
     };
     const wake = () => {
       count++;
-      draws++;
-      if ((draws & 1) === 0) {
-        const handle = engine.after(latencies[draws & 0xffff], arrive);
-        if ((draws & 7) === 0) handle.cancel();
+      wakes++;
+      if ((wakes & 1) === 0) {
+        const handle = engine.after(latencies[wakes & 0xffff], arrive);
+        if ((wakes & 15) === 0) handle.cancel();
       }
+      if ((wakes & 15) === 1) engine.after(100_000 + reminders[wakes & 0xffff], arrive);
     };
-    const wakers = 10_000;
-    for (let i = 0; i < wakers; i++) engine.every(100_000, wake, { startUs: 1 + ((i * 7919) % 100_000) });
-    const scheduled = Math.floor(totalCallbacks / 10);
-    // Callbacks per 100 ms of simulated time: wake-ups + 3/8 of them as arrivals.
-    const perStep = wakers * (1 + 3 / 8);
-    const horizonUs = Math.round(((totalCallbacks - scheduled) / perStep) * 100_000);
-    for (let i = 0; i < scheduled; i++) engine.at(Math.floor((ahead[i & 0xffff] / 1_000_000) * horizonUs), arrive);
-    await engine.runUntil(horizonUs);
+    const agents = 10_000;
+    for (let i = 0; i < agents; i++) engine.every(100_000, wake, { startUs: 1 + ((i * 7919) % 100_000) });
+    // Callbacks per 100 ms: wake-ups + 7/16 of them as arrivals + 1/16 as reminders.
+    const perStep = agents * (1 + 7 / 16 + 1 / 16);
+    await engine.runUntil(Math.round((totalCallbacks / perStep) * 100_000));
     engine.stop();
     return count;
   });
@@ -117,7 +117,7 @@ const scenarios = [
   ['periodic (10 k every)', 'time_engine_periodic_callbacks_per_s', periodic, 5_000_000],
   ['self-rescheduling chains', 'time_engine_chain_callbacks_per_s', chains, 5_000_000],
   ['schedule-ahead (1 M heap)', 'time_engine_schedule_ahead_callbacks_per_s', scheduleAhead, 1_000_000],
-  ['mix (wake-ups, latency, cancels, ahead)', 'time_engine_callbacks_per_s', mixed, 5_000_000],
+  ['mix (wake-ups, latencies, cancels, reminders)', 'time_engine_callbacks_per_s', mixed, 5_000_000],
 ];
 
 // Warm the JIT on small runs so the table measures steady state.
