@@ -43,9 +43,8 @@ export class BookSide {
     return this.sign * aTicks < this.sign * bTicks;
   }
 
-  /** Appends the order to the back of its price level, creating the level if needed. Not yet published. */
-  append(order: RestingOrder): LevelQueue {
-    const priceTicks = order.priceTicks;
+  /** Appends the order to the back of the level at `priceTicks`, creating the level if needed. Not yet published. */
+  append(order: RestingOrder, priceTicks: number): LevelQueue {
     let queue = this.queues.get(priceTicks);
     if (queue === undefined) {
       queue = new LevelQueue(priceTicks);

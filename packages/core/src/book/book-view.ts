@@ -43,6 +43,6 @@ export interface BookView extends BookLevelsView {
   order(orderId: string): RestingOrderView | undefined;
   /** L3: copies of the resting orders of one side in priority order, from the top `maxLevels` levels. */
   orders(side: Side, maxLevels?: number): RestingOrderView[];
-  /** An O(1) read-only view of the book now that never changes afterwards. */
+  /** An O(1) read-only view of the book now that never changes afterwards (the same object until the book changes). */
   snapshot(): BookSnapshot;
 }

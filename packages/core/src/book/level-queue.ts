@@ -28,6 +28,7 @@ export class LevelQueue {
   /** Puts the order at the back of the queue (lowest time priority). */
   append(order: RestingOrder): void {
     const tail = this.tail;
+    order.level = this;
     order.prev = tail;
     order.next = null;
     if (tail === null) this.head = order;
@@ -37,7 +38,7 @@ export class LevelQueue {
     this.orderCount++;
   }
 
-  /** Takes the order out of the queue in O(1), wherever it is; its open size leaves the total. */
+  /** Takes the order out of the queue in O(1), wherever it is; its open size leaves the total and it is detached. */
   unlink(order: RestingOrder): void {
     const prev = order.prev;
     const next = order.next;
@@ -47,6 +48,7 @@ export class LevelQueue {
     else next.prev = prev;
     order.prev = null;
     order.next = null;
+    order.level = null;
     this.sizeLots -= order.sizeLots;
     this.orderCount--;
   }

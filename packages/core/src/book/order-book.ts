@@ -26,6 +26,8 @@ export class OrderBook implements BookView, SnapshotSource {
   timeUs: number;
   lastTradePriceTicks: number;
   tradeCount: number;
+  /** The last snapshot taken; reused while `seq` has not moved, since nothing can have changed. */
+  private lastSnapshot: BookSnapshot | null;
 
   constructor(symbol: string) {
     this.symbol = symbol;
@@ -36,6 +38,7 @@ export class OrderBook implements BookView, SnapshotSource {
     this.timeUs = 0;
     this.lastTradePriceTicks = 0;
     this.tradeCount = 0;
+    this.lastSnapshot = null;
   }
 
   /** The side an order of `side` rests on. */
@@ -43,10 +46,10 @@ export class OrderBook implements BookView, SnapshotSource {
     return side === 'buy' ? this.bids : this.asks;
   }
 
-  /** Indexes the order and appends it to its level (publish the returned queue afterwards). */
-  rest(order: RestingOrder): LevelQueue {
+  /** Indexes the order and appends it to the level at `priceTicks` (publish the returned queue afterwards). */
+  rest(order: RestingOrder, priceTicks: number): LevelQueue {
     this.index.set(order.orderId, order);
-    return this.sideOf(order.side).append(order);
+    return this.sideOf(order.side).append(order, priceTicks);
   }
 
   /** Unlinks the order from its queue and the index (publish the queue afterwards). */
@@ -127,7 +130,12 @@ export class OrderBook implements BookView, SnapshotSource {
   }
 
   snapshot(): BookSnapshot {
-    return new BookSnapshot(this);
+    // Every change to the book emits an event and so moves seq: same seq, same book, same snapshot.
+    const last = this.lastSnapshot;
+    if (last !== null && last.seq === this.seq) return last;
+    const snapshot = new BookSnapshot(this);
+    this.lastSnapshot = snapshot;
+    return snapshot;
   }
 }
 

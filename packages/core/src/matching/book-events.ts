@@ -46,12 +46,13 @@ export function rejectedEvent(
   return { type: 'rejected', seq, symbol, timeUs, orderId, ownerId, command, code, message };
 }
 
-/** `trade` at the maker's price. */
+/** `trade` at the maker's price `priceTicks`. */
 export function tradeEvent(
   seq: number,
   symbol: string,
   timeUs: number,
   tradeId: number,
+  priceTicks: number,
   maker: RestingOrder,
   sizeLots: number,
   takerOrderId: string,
@@ -63,7 +64,7 @@ export function tradeEvent(
     symbol,
     timeUs,
     tradeId,
-    priceTicks: maker.priceTicks,
+    priceTicks,
     sizeLots,
     aggressor: maker.side === 'buy' ? 'sell' : 'buy',
     makerOrderId: maker.orderId,
@@ -86,12 +87,13 @@ export function cancelledEvent(
   return { type: 'cancelled', seq, symbol, timeUs, orderId, ownerId, reason, cancelledLots };
 }
 
-/** `modified`: the order's new price and open size, and whether it kept its place in the queue. */
+/** `modified`: the order's new price `priceTicks` and open size, and whether it kept its place in the queue. */
 export function modifiedEvent(
   seq: number,
   symbol: string,
   timeUs: number,
   order: RestingOrder,
+  priceTicks: number,
   keptPriority: boolean,
 ): ModifiedEvent {
   return {
@@ -101,7 +103,7 @@ export function modifiedEvent(
     timeUs,
     orderId: order.orderId,
     ownerId: order.ownerId,
-    priceTicks: order.priceTicks,
+    priceTicks,
     sizeLots: order.sizeLots,
     keptPriority,
   };

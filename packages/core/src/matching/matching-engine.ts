@@ -3,7 +3,7 @@ import type { BookSnapshot } from '../book/book-snapshot.js';
 import type { BookView } from '../book/book-view.js';
 import type { LevelQueue } from '../book/level-queue.js';
 import { OrderBook } from '../book/order-book.js';
-import { RestingOrder } from '../book/resting-order.js';
+import { RestingOrder, orderTraits } from '../book/resting-order.js';
 import type { BookEvent, CancelReason, RejectCode, RejectedEvent } from '../domain/events.js';
 import type { Instrument } from '../domain/instrument.js';
 import type { CancelCommand, ModifyCommand, NewOrderCommand, OrderCommand, SelfTradePrevention } from '../domain/order.js';
@@ -173,18 +173,9 @@ export class MatchingEngine {
       const reason: CancelReason = this.takerStopped ? 'self-trade' : isMarket ? 'no-liquidity' : 'ioc';
       return this.finishTaker(orderId, ownerId, remainingLots, filledLots, reason);
     }
-    const order = new RestingOrder(
-      orderId,
-      ownerId,
-      command.side,
-      command.priceTicks,
-      remainingLots,
-      filledLots,
-      this.timeUs,
-      command.postOnly,
-      command.selfTradePrevention,
-    );
-    this.publish(book.sideOf(command.side), book.rest(order));
+    const traits = orderTraits(command.postOnly, command.selfTradePrevention);
+    const order = new RestingOrder(orderId, ownerId, command.side, remainingLots, filledLots, this.timeUs, traits);
+    this.publish(book.sideOf(command.side), book.rest(order, command.priceTicks));
   }
 
   private cancel(command: CancelCommand): void {
@@ -192,10 +183,9 @@ export class MatchingEngine {
     if (problem !== null) return this.reject('cancel', command.orderId, command.ownerId, problem.code, problem.message);
     const order = this.findOwnedOrder('cancel', command.orderId, command.ownerId);
     if (order === null) return;
-    const side = this.orderBook.sideOf(order.side);
-    const queue = side.queueAt(order.priceTicks) as LevelQueue;
+    const queue = order.level as LevelQueue;
     this.cancelResting(queue, order, 'user');
-    this.publish(side, queue);
+    this.publish(this.orderBook.sideOf(order.side), queue);
   }
 
   private modify(command: ModifyCommand): void {
@@ -204,24 +194,24 @@ export class MatchingEngine {
     const order = this.findOwnedOrder('modify', command.orderId, command.ownerId);
     if (order === null) return;
     const book = this.orderBook;
-    const oldPriceTicks = order.priceTicks;
+    const queue = order.level as LevelQueue;
+    const oldPriceTicks = queue.priceTicks;
     const newPriceTicks = command.priceTicks ?? oldPriceTicks;
     const newSizeLots = command.sizeLots ?? order.sizeLots;
     const side = book.sideOf(order.side);
-    const queue = side.queueAt(oldPriceTicks) as LevelQueue;
     if (newPriceTicks === oldPriceTicks && newSizeLots <= order.sizeLots) {
       // Size down (or no change) at the same price keeps the order's place in the queue.
       const removedLots = order.sizeLots - newSizeLots;
       order.sizeLots = newSizeLots;
       queue.sizeLots -= removedLots;
-      this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, true));
+      this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, oldPriceTicks, true));
       if (removedLots > 0) this.publish(side, queue);
       return;
     }
     const opposite = order.side === 'buy' ? book.asks : book.bids;
     const best = opposite.best;
     const crosses = best !== null && opposite.sign * best.priceTicks <= opposite.sign * newPriceTicks;
-    if (order.postOnly && crosses) {
+    if (order.traits.postOnly && crosses) {
       const message =
         `priceTicks must not cross the best ${order.side === 'buy' ? 'ask' : 'bid'} ${best.priceTicks} ` +
         `for a post-only order (got ${newPriceTicks}) for order ${order.orderId}`;
@@ -229,24 +219,23 @@ export class MatchingEngine {
     }
     // Price change or size up: the order leaves its place and re-enters as if new, at the back.
     book.remove(queue, order);
-    order.priceTicks = newPriceTicks;
     order.sizeLots = newSizeLots;
     order.timeUs = this.timeUs;
-    this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, false));
+    this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, newPriceTicks, false));
     if (newPriceTicks === oldPriceTicks) {
-      this.publish(side, book.rest(order));
+      this.publish(side, book.rest(order, newPriceTicks));
       return;
     }
     this.publish(side, queue);
     const remainingLots = crosses
-      ? this.match(opposite, newPriceTicks, order.orderId, order.ownerId, order.selfTradePrevention, newSizeLots)
+      ? this.match(opposite, newPriceTicks, order.orderId, order.ownerId, order.traits.selfTradePrevention, newSizeLots)
       : newSizeLots;
     order.filledLots += newSizeLots - remainingLots;
     if (this.takerStopped || remainingLots === 0) {
       return this.finishTaker(order.orderId, order.ownerId, remainingLots, order.filledLots, 'self-trade');
     }
     order.sizeLots = remainingLots;
-    this.publish(side, book.rest(order));
+    this.publish(side, book.rest(order, newPriceTicks));
   }
 
   /**
@@ -272,6 +261,7 @@ export class MatchingEngine {
     let stopped = false;
     let queue = opposite.best;
     while (queue !== null && remainingLots > 0 && sign * queue.priceTicks <= sign * limitTicks) {
+      const priceTicks = queue.priceTicks;
       let touched = false;
       let maker = queue.head;
       while (maker !== null && remainingLots > 0) {
@@ -287,8 +277,8 @@ export class MatchingEngine {
           }
         } else {
           const fillLots = remainingLots < maker.sizeLots ? remainingLots : maker.sizeLots;
-          out.push(tradeEvent(++this.seq, symbol, timeUs, ++this.tradeId, maker, fillLots, takerOrderId, takerOwnerId));
-          book.lastTradePriceTicks = maker.priceTicks;
+          out.push(tradeEvent(++this.seq, symbol, timeUs, ++this.tradeId, priceTicks, maker, fillLots, takerOrderId, takerOwnerId));
+          book.lastTradePriceTicks = priceTicks;
           remainingLots -= fillLots;
           maker.sizeLots -= fillLots;
           maker.filledLots += fillLots;

@@ -1,8 +1,8 @@
 import { LevelQueue } from '../../src/book/level-queue.js';
-import { RestingOrder } from '../../src/book/resting-order.js';
+import { RestingOrder, orderTraits } from '../../src/book/resting-order.js';
 
 const order = (orderId: string, sizeLots: number): RestingOrder =>
-  new RestingOrder(orderId, 'owner', 'buy', 100, sizeLots, 0, 0, false, 'none');
+  new RestingOrder(orderId, 'owner', 'buy', sizeLots, 0, 0, orderTraits(false, 'none'));
 
 function ids(queue: LevelQueue): string[] {
   const forward: string[] = [];
@@ -19,6 +19,8 @@ describe('LevelQueue', () => {
     for (const [id, size] of [['a', 1], ['b', 2], ['c', 3]] as const) queue.append(order(id, size));
     expect(ids(queue)).toEqual(['a', 'b', 'c']);
     expect([queue.sizeLots, queue.orderCount]).toEqual([6, 3]);
+    expect(queue.head?.level).toBe(queue);
+    expect(queue.head?.priceTicks).toBe(100);
   });
 
   it('unlinks from the middle, the head and the tail in O(1)', () => {
@@ -34,7 +36,7 @@ describe('LevelQueue', () => {
     queue.unlink(nodes[2]);
     expect(ids(queue)).toEqual([]);
     expect([queue.head, queue.tail, queue.sizeLots, queue.orderCount]).toEqual([null, null, 0, 0]);
-    expect([nodes[1].prev, nodes[1].next]).toEqual([null, null]);
+    expect([nodes[1].prev, nodes[1].next, nodes[1].level]).toEqual([null, null, null]);
   });
 
   it('re-appends an unlinked order at the back', () => {

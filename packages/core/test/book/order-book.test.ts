@@ -128,6 +128,16 @@ describe('BookSnapshot', () => {
     expect(h.engine.book.levels('sell')).toHaveLength(2);
   });
 
+  it('is the same object until the next event', () => {
+    const h = new BookHarness().build(BOOK);
+    const first = h.engine.snapshot();
+    expect(h.engine.snapshot()).toBe(first);
+    h.send(cancel('nope'));
+    const second = h.engine.snapshot();
+    expect(second).not.toBe(first);
+    expect(second.seq).toBe(first.seq + 1);
+  });
+
   it('serialises to plain JSON with both sides', () => {
     const h = new BookHarness().build('ask 101 | s1:3\nbid 99 | b1:2');
     expect(h.engine.snapshot().toJSON()).toEqual({

@@ -29,7 +29,7 @@ function checkSide(book: OrderBook, side: BookSide): number {
     for (let order = queue.head; order !== null; order = order.next) {
       if (order.prev !== previous) fail(`order ${order.orderId}: prev link does not point to the order before it`);
       if (order.side !== side.side) fail(`order ${order.orderId} (${order.side}) on the ${side.side} side`);
-      if (order.priceTicks !== priceTicks) fail(`order ${order.orderId} at ${order.priceTicks} in level ${priceTicks}`);
+      if (order.level !== queue) fail(`order ${order.orderId} at ${order.priceTicks} does not point to its level ${priceTicks}`);
       if (!(Number.isSafeInteger(order.sizeLots) && order.sizeLots > 0)) fail(`order ${order.orderId} open size ${order.sizeLots}`);
       if (book.index.get(order.orderId) !== order) fail(`order ${order.orderId} missing from the index`);
       sizeLots += order.sizeLots;

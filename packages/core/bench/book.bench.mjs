@@ -1,0 +1,223 @@
+// Book benchmarks: one seeded flow replayed through @marksim/core and through nodejs-order-book
+// in the same process (thin and deep books), snapshot-after-every-event overhead, and heap bytes
+// per resting order. Run: pnpm bench (or node --expose-gc bench/book.bench.mjs after a build).
+// Prints a table, then one JSON line with the figures.
+import { BTC_USD, MatchingEngine } from '../dist/index.js';
+import { OrderBook } from 'nodejs-order-book';
+import { OP_CANCEL, OP_LIMIT, generateFlow, marksimOrder } from './book-flow.mjs';
+
+const TARGETS = { thin: 3, deep: 15, snapshot: 0.6, bytesPerOrder: 200 };
+const THIN = { seed: 1, ops: 1_000_000, meanOffsetTicks: 10, maxOffsetTicks: 1_000, limitSizeMaxLots: 100, marketSizeMaxLots: 150 };
+const DEEP = {
+  seed: 2,
+  prefillOrders: 100_000,
+  prefillLevelsPerSide: 500,
+  ops: 500_000,
+  meanOffsetTicks: 100,
+  maxOffsetTicks: 500,
+  limitSizeMaxLots: 100,
+  marketSizeMaxLots: 40,
+};
+// Self-trade prevention stays on (every order has its own owner, so it never fires and both books
+// trade the same), so its check is part of what is measured.
+const STP = 'cancel-resting';
+
+function seconds(startNs) {
+  return Number(process.hrtime.bigint() - startNs) / 1e9;
+}
+
+/** Replays ops [from, to) through a MatchingEngine; with `snapshotEveryEvent`, takes a snapshot after each event. */
+function replayMarksim(engine, flow, from, to, snapshotEveryEvent) {
+  const out = [];
+  const { kind, ids, ref } = flow;
+  let sink = null;
+  for (let i = from; i < to; i++) {
+    out.length = 0;
+    if (kind[i] === OP_CANCEL) engine.process({ type: 'cancel', orderId: ids[ref[i]], timeUs: i }, out);
+    else engine.process(marksimOrder(flow, i, STP), out);
+    if (snapshotEveryEvent) for (let e = 0; e < out.length; e++) sink = engine.snapshot();
+  }
+  return sink;
+}
+
+/** Replays ops [from, to) through a nodejs-order-book OrderBook. */
+function replayNob(book, flow, from, to) {
+  const { kind, ids, ref, isSell, priceTicks, sizeLots } = flow;
+  for (let i = from; i < to; i++) {
+    const k = kind[i];
+    if (k === OP_CANCEL) book.cancel(ids[ref[i]]);
+    else if (k === OP_LIMIT) book.limit({ id: ids[ref[i]], side: isSell[i] ? 'sell' : 'buy', size: sizeLots[i], price: priceTicks[i] });
+    else book.market({ side: isSell[i] ? 'sell' : 'buy', size: sizeLots[i] });
+  }
+}
+
+/** Resting orders and lots of nodejs-order-book, to check both books ended the same. */
+function nobTotals(book) {
+  const snapshot = book.snapshot();
+  let orders = 0;
+  let lots = 0;
+  for (const level of [...snapshot.bids, ...snapshot.asks]) {
+    for (const order of level.orders) {
+      orders++;
+      lots += order.size;
+    }
+  }
+  return { orders, lots };
+}
+
+function marksimTotals(engine) {
+  const { bids, asks } = engine.book.depth();
+  let lots = 0;
+  for (const level of [...bids, ...asks]) lots += level.sizeLots;
+  return { orders: engine.book.orderCount, lots };
+}
+
+function sameBook(engine, book) {
+  const ours = marksimTotals(engine);
+  const theirs = nobTotals(book);
+  return ours.orders === theirs.orders && ours.lots === theirs.lots;
+}
+
+/**
+ * Times one flow through both books: the prefill untimed, then ops [prefill, total). Runs
+ * alternate between the two libraries and each keeps its best time, so a burst of load from
+ * other processes on a shared machine does not decide the ratio.
+ */
+function compare(flow, runs) {
+  const from = flow.prefillOrders;
+  const ops = flow.total - from;
+  // Warm both implementations' code paths on a throwaway replay of a prefix.
+  const warmTo = Math.min(flow.total, from + 100_000);
+  replayMarksim(new MatchingEngine({ instrument: BTC_USD }), flow, 0, warmTo, false);
+  replayNob(new OrderBook(), flow, 0, warmTo);
+  let oursS = Number.POSITIVE_INFINITY;
+  let theirsS = Number.POSITIVE_INFINITY;
+  let same = true;
+  for (let run = 0; run < runs; run++) {
+    const engine = new MatchingEngine({ instrument: BTC_USD });
+    replayMarksim(engine, flow, 0, from, false);
+    let start = process.hrtime.bigint();
+    replayMarksim(engine, flow, from, flow.total, false);
+    oursS = Math.min(oursS, seconds(start));
+
+    const book = new OrderBook();
+    replayNob(book, flow, 0, from);
+    start = process.hrtime.bigint();
+    replayNob(book, flow, from, flow.total);
+    theirsS = Math.min(theirsS, seconds(start));
+    same &&= sameBook(engine, book);
+  }
+  return { ops, oursS, theirsS, ratio: theirsS / oursS, same };
+}
+
+/** Throughput with a snapshot after every event relative to without, best of `runs` alternating runs each. */
+function snapshotRatio(flow, runs) {
+  let plainS = Number.POSITIVE_INFINITY;
+  let snapS = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) {
+    let start = process.hrtime.bigint();
+    replayMarksim(new MatchingEngine({ instrument: BTC_USD }), flow, 0, flow.total, false);
+    plainS = Math.min(plainS, seconds(start));
+    start = process.hrtime.bigint();
+    replayMarksim(new MatchingEngine({ instrument: BTC_USD }), flow, 0, flow.total, true);
+    snapS = Math.min(snapS, seconds(start));
+  }
+  return { plainS, snapS, ratio: plainS / snapS };
+}
+
+/** Heap bytes per resting order of a deep book (100 k orders on 1 000 levels), ids included. */
+function bytesPerRestingOrder() {
+  if (typeof globalThis.gc !== 'function') return null;
+  const orders = DEEP.prefillOrders;
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const engine = new MatchingEngine({ instrument: BTC_USD });
+  const out = [];
+  // Realistic µs timestamps (epoch-based, beyond small-integer range) so times cost what they will in a run.
+  const startUs = 1_700_000_000_000_000;
+  for (let i = 0; i < orders; i++) {
+    out.length = 0;
+    const isSell = (i & 1) === 1;
+    const offset = 1 + ((i >> 1) % DEEP.prefillLevelsPerSide);
+    const orderId = `d${i}`;
+    engine.process(
+      {
+        type: 'new',
+        orderId,
+        ownerId: 'agent-7',
+        side: isSell ? 'sell' : 'buy',
+        orderType: 'limit',
+        priceTicks: isSell ? 5_000_000 + offset : 5_000_000 - offset,
+        sizeLots: 1 + (i % 100),
+        timeInForce: 'gtc',
+        postOnly: false,
+        selfTradePrevention: STP,
+        timeUs: startUs + i,
+      },
+      out,
+    );
+  }
+  out.length = 0;
+  globalThis.gc();
+  const after = process.memoryUsage().heapUsed;
+  if (engine.book.orderCount !== orders) throw new Error(`expected ${orders} resting orders, got ${engine.book.orderCount}`);
+  return { bytes: (after - before) / orders, levels: engine.book.bidLevelCount + engine.book.askLevelCount };
+}
+
+const perS = (ops, s) => Math.round(ops / s);
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+const memory = bytesPerRestingOrder();
+const thinFlow = generateFlow(THIN);
+const thin = compare(thinFlow, 2);
+const snapshot = snapshotRatio(thinFlow, 3);
+const deepFlow = generateFlow(DEEP);
+const deep = compare(deepFlow, 2);
+
+console.log('Order book: one seeded flow through @marksim/core and nodejs-order-book 10.1.1');
+console.table([
+  {
+    flow: 'thin',
+    ops: fmt(thin.ops),
+    'marksim ops/s': fmt(thin.ops / thin.oursS),
+    'nodejs-order-book ops/s': fmt(thin.ops / thin.theirsS),
+    ratio: thin.ratio.toFixed(2),
+    target: `>= ${TARGETS.thin}`,
+    'same book': thin.same,
+    'resting at end': thinFlow.restingAtEnd,
+  },
+  {
+    flow: 'deep',
+    ops: fmt(deep.ops),
+    'marksim ops/s': fmt(deep.ops / deep.oursS),
+    'nodejs-order-book ops/s': fmt(deep.ops / deep.theirsS),
+    ratio: deep.ratio.toFixed(2),
+    target: `>= ${TARGETS.deep}`,
+    'same book': deep.same,
+    'resting at end': deepFlow.restingAtEnd,
+  },
+]);
+console.table([
+  {
+    measure: 'snapshot after every event (thin flow)',
+    value: `${fmt(thinFlow.total / snapshot.snapS)} vs ${fmt(thinFlow.total / snapshot.plainS)} ops/s = ${snapshot.ratio.toFixed(2)}`,
+    target: `>= ${TARGETS.snapshot}`,
+  },
+  {
+    measure: 'heap per resting order (100 k orders, 1 000 levels)',
+    value: memory === null ? 'n/a (run with --expose-gc)' : `${memory.bytes.toFixed(1)} bytes`,
+    target: `<= ${TARGETS.bytesPerOrder}`,
+  },
+]);
+console.log(
+  JSON.stringify({
+    ratio_vs_nodejs_order_book_thin: Number(thin.ratio.toFixed(2)),
+    ratio_vs_nodejs_order_book_deep: Number(deep.ratio.toFixed(2)),
+    snapshot_every_event_ratio: Number(snapshot.ratio.toFixed(3)),
+    bytes_per_resting_order: memory === null ? null : Number(memory.bytes.toFixed(1)),
+    marksim_thin_ops_per_s: perS(thin.ops, thin.oursS),
+    nodejs_order_book_thin_ops_per_s: perS(thin.ops, thin.theirsS),
+    marksim_deep_ops_per_s: perS(deep.ops, deep.oursS),
+    nodejs_order_book_deep_ops_per_s: perS(deep.ops, deep.theirsS),
+  }),
+);
