@@ -12,7 +12,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const RATE_PER_S = 100;
 const MEASURE_S = Number(process.env.BENCH_FAN_OUT_SECONDS ?? 10);
 const WARMUP_S = 1;
-const CLIENT_COUNTS = [100, 1000];
+const CLIENT_COUNTS = (process.env.BENCH_FAN_OUT_CLIENTS ?? '100,1000').split(',').map(Number);
 const INSTRUMENT = { symbol: 'BTC/USD', tickSize: '0.01', lotSize: '0.0001' };
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
@@ -127,16 +127,20 @@ async function measure(kind, clients) {
   await sleep(WARMUP_S * 1000);
   const result = new Promise((resolve) => child.once('message', resolve));
   child.send('start');
-  const windowStart = { published, skipped, ms: performance.now() };
+  const windowStart = { published, skipped, ms: performance.now(), cpu: process.cpuUsage() };
   await sleep(MEASURE_S * 1000);
   child.send('stop');
-  const publishedPerS = ((published - windowStart.published) * 1000) / (performance.now() - windowStart.ms);
+  const windowMs = performance.now() - windowStart.ms;
+  const cpu = process.cpuUsage(windowStart.cpu);
+  // Server-process CPU per wall second: less sensitive to a busy machine than latency.
+  const serverCpuMsPerS = ((cpu.user + cpu.system) / 1000 / windowMs) * 1000;
+  const publishedPerS = ((published - windowStart.published) * 1000) / windowMs;
   const skippedInWindow = skipped - windowStart.skipped;
   const stats = await result;
   clearTimeout(timer);
   await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
   await server.close();
-  return { kind, clients, deliveredPerS: stats.received / stats.seconds, expectedPerS: clients * publishedPerS, skipped: skippedInWindow, ...stats };
+  return { kind, clients, deliveredPerS: stats.received / stats.seconds, expectedPerS: clients * publishedPerS, skipped: skippedInWindow, serverCpuMsPerS, ...stats };
 }
 
 const rows = [];
@@ -151,10 +155,10 @@ for (const clients of CLIENT_COUNTS) {
 const find = (kind, clients) => rows.find((row) => row.kind === kind && row.clients === clients);
 const fixed = (value, digits) => value.toFixed(digits).padStart(10);
 console.log(`fan-out: default ticker feed at ${RATE_PER_S} msg/s, ${MEASURE_S} s per run after ${WARMUP_S} s warm-up`);
-console.log('server     clients   delivered/s  expected/s    p50 ms    p99 ms    max ms');
+console.log('server     clients   delivered/s  expected/s    p50 ms    p99 ms    max ms  server CPU ms/s');
 for (const row of rows) {
   console.log(
-    `${row.kind.padEnd(9)} ${String(row.clients).padStart(8)} ${fixed(row.deliveredPerS, 0)}  ${fixed(row.expectedPerS, 0)} ${fixed(row.p50Ms, 2)}${fixed(row.p99Ms, 2)}${fixed(row.maxMs, 2)}` +
+    `${row.kind.padEnd(9)} ${String(row.clients).padStart(8)} ${fixed(row.deliveredPerS, 0)}  ${fixed(row.expectedPerS, 0)} ${fixed(row.p50Ms, 2)}${fixed(row.p99Ms, 2)}${fixed(row.maxMs, 2)}${fixed(row.serverCpuMsPerS, 0).padStart(17)}` +
       (row.skipped > 0 ? `  (publisher behind: ${row.skipped} slots skipped)` : '') +
       (row.closedEarly > 0 || row.badMessages > 0 ? `  (closed early ${row.closedEarly}, unexpected messages ${row.badMessages})` : ''),
   );
