@@ -11,13 +11,13 @@ export interface FundamentalValueOptions {
   readonly meanReversionHalfLifeUs?: number;
   /** Typical diffusion volatility of log value per √hour. Default 0.006 (0.6 %, about 0.08 % a minute). */
   readonly volatilityPerSqrtHour?: number;
-  /** Stationary standard deviation of log volatility: how much calm and busy spells differ. Default 0.8. */
+  /** Stationary standard deviation of log volatility: how much calm and busy spells differ. Default 0.7. */
   readonly volatilityOfVolatility?: number;
-  /** Half-life of a volatility spell, µs. Default 30 min. */
+  /** Half-life of a volatility spell, µs. Default 15 min. */
   readonly volatilityHalfLifeUs?: number;
-  /** Expected news jumps per hour. Default 2. */
+  /** Expected news jumps per hour. Default 3. */
   readonly jumpsPerHour?: number;
-  /** Standard deviation of a jump in log value. Default 0.003 (0.3 %). */
+  /** Standard deviation of a jump in log value. Default 0.0025 (0.25 %). */
   readonly jumpStd?: number;
   /** Step of the simulated path, µs. Default 1 s. */
   readonly stepUs?: number;
@@ -27,10 +27,10 @@ export interface FundamentalValueOptions {
 export const DEFAULT_FUNDAMENTAL_VALUE_OPTIONS = Object.freeze({
   meanReversionHalfLifeUs: 12 * US_PER_HOUR,
   volatilityPerSqrtHour: 0.006,
-  volatilityOfVolatility: 0.8,
-  volatilityHalfLifeUs: 30 * 60_000_000,
-  jumpsPerHour: 2,
-  jumpStd: 0.003,
+  volatilityOfVolatility: 0.7,
+  volatilityHalfLifeUs: 15 * 60_000_000,
+  jumpsPerHour: 3,
+  jumpStd: 0.0025,
   stepUs: 1_000_000,
 });
 

@@ -1,0 +1,50 @@
+import { NoiseTraderAgent } from '@marksim/agents';
+import type { NewOrderIntent } from '@marksim/core';
+import { START_US, accountFor, bookOf, decide, startAgent } from '../helpers/agent-harness.js';
+
+const BOOK = bookOf([
+  ['buy', '49990', '1'],
+  ['sell', '50010', '1'],
+]);
+
+describe('NoiseTraderAgent', () => {
+  it('has the seed defaults: trade probability 0.05, max size 2.0', () => {
+    const noise = new NoiseTraderAgent('n');
+    expect([noise.tradeProbability, noise.maxSize]).toEqual([0.05, 2]);
+  });
+
+  it('trades at about 5 % of its wake-ups, both sides, market and limit, never above max size', () => {
+    const noise = new NoiseTraderAgent('n');
+    startAgent(noise, 3);
+    const account = accountFor(noise);
+    const orders: NewOrderIntent[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      for (const intent of decide(noise, BOOK, account)) if (intent.type === 'new') orders.push(intent);
+    }
+    expect(orders.length / 20_000).toBeGreaterThan(0.045);
+    expect(orders.length / 20_000).toBeLessThan(0.055);
+    expect(new Set(orders.map((order) => order.side))).toEqual(new Set(['buy', 'sell']));
+    expect(new Set(orders.map((order) => order.orderType))).toEqual(new Set(['market', 'limit']));
+    for (const order of orders) {
+      expect(order.sizeLots).toBeGreaterThanOrEqual(100);
+      expect(order.sizeLots).toBeLessThanOrEqual(20_000);
+      // Limit orders rest behind the mid: buys below, sells above.
+      if (order.orderType === 'limit' && order.side === 'buy') expect(order.priceTicks).toBeLessThanOrEqual(5_000_000);
+      if (order.orderType === 'limit' && order.side === 'sell') expect(order.priceTicks).toBeGreaterThanOrEqual(5_000_000);
+    }
+  });
+
+  it('cancels its resting orders once they outlive orderLifetimeUs', () => {
+    const noise = new NoiseTraderAgent('n', { tradeProbability: 1, marketOrderProbability: 0, orderLifetimeUs: 10_000_000 });
+    startAgent(noise);
+    const account = accountFor(noise);
+    const [order] = decide(noise, BOOK, account, START_US + 1_000_000) as NewOrderIntent[];
+    account.addPending(order!.orderId!, order!.side, 'limit', order!.priceTicks!, order!.sizeLots);
+    const later = decide(noise, BOOK, account, START_US + 12_000_000);
+    expect(later[0]).toEqual({ type: 'cancel', orderId: order!.orderId });
+  });
+
+  it('rejects a bad option with the field and the range', () => {
+    expect(() => new NoiseTraderAgent('n', { tradeProbability: 1.5 })).toThrow('NoiseTraderAgent.tradeProbability must be >= 0 and <= 1 (got 1.5)');
+  });
+});
