@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startStaticServer } from '../scripts/serve.mjs';
+import { startStaticServer } from '../serve.mjs';
 import { Checks, delay, launchBrowser, REPO_ROOT, SERVER_MAIN, startServer, waitFor } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

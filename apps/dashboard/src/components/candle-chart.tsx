@@ -2,6 +2,7 @@
 import { memo, useMemo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { formatClockUs, formatFixed } from '../model/format.js';
+import { decimalsOfStep, niceScale } from '../model/scale.js';
 import { selectCandleSeries, type CandleChartPoint } from '../model/selectors.js';
 import type { DashboardState } from '../model/state.js';
 import type { TimeWindow } from '../model/windows.js';
@@ -80,8 +81,9 @@ const CandleChartView = memo(function CandleChartView({ bars, barUs, interval, p
     high = Math.max(high, bar.high);
     maxVolume = Math.max(maxVolume, bar.volume);
   }
-  const pad = Math.max((high - low) * 0.06, Math.abs(high) * 0.0001);
-  const axisWidth = 14 + 7 * formatFixed(high, priceDecimals).length;
+  const scale = niceScale(low, high, 5, 10 * 10 ** -priceDecimals);
+  const tickDecimals = Math.min(priceDecimals, decimalsOfStep(scale.step));
+  const axisWidth = 14 + 7 * formatFixed(scale.domain[1], tickDecimals).length;
   return (
     <>
     <div className="chart-note" data-testid="candle-width">{barLabel(barUs)} bars</div>
@@ -91,8 +93,9 @@ const CandleChartView = memo(function CandleChartView({ bars, barUs, interval, p
       <YAxis
         yAxisId="price"
         orientation="right"
-        domain={[low - pad, high + pad]}
-        tickFormatter={(value: number) => formatFixed(value, priceDecimals)}
+        domain={scale.domain}
+        ticks={scale.ticks}
+        tickFormatter={(value: number) => formatFixed(value, tickDecimals)}
         tick={AXIS_TICK}
         stroke={COLORS.grid}
         width={axisWidth}

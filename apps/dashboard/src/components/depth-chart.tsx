@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestPrices, type BookState } from '../model/book.js';
 import { formatCompact, formatFixed } from '../model/format.js';
+import { decimalsOfStep, niceScale } from '../model/scale.js';
 import { selectDepth, type DepthPoint } from '../model/selectors.js';
 import { useSampled } from '../hooks/use-sampled.js';
 import { AXIS_TICK, COLORS } from '../theme.js';
@@ -38,6 +39,12 @@ export const DepthChart = memo(function DepthChart({ book, priceDecimals, sizeDe
 
 const DepthChartView = memo(function DepthChartView({ points, mid, priceDecimals, sizeDecimals }: { points: DepthPoint[]; mid: number | null; priceDecimals: number; sizeDecimals: number }) {
   if (points.length === 0) return <div className="chart-empty">Waiting for the book…</div>;
+  // Round price ticks inside the book's range (the x domain stays the data's, so no empty margin).
+  const lowPrice = points[0].price;
+  const highPrice = points[points.length - 1].price;
+  const scale = niceScale(lowPrice, highPrice, 5);
+  const ticks = scale.ticks.filter((tick) => tick >= lowPrice && tick <= highPrice);
+  const tickDecimals = Math.min(priceDecimals, decimalsOfStep(scale.step));
   return (
     <AreaChart data={points} responsive style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 0, bottom: 0, left: 4 }}>
       <CartesianGrid stroke={COLORS.grid} strokeDasharray="2 4" />
@@ -45,7 +52,8 @@ const DepthChartView = memo(function DepthChartView({ points, mid, priceDecimals
         dataKey="price"
         type="number"
         domain={['dataMin', 'dataMax']}
-        tickFormatter={(value: number) => formatFixed(value, priceDecimals)}
+        ticks={ticks}
+        tickFormatter={(value: number) => formatFixed(value, tickDecimals)}
         tick={AXIS_TICK}
         stroke={COLORS.grid}
         minTickGap={30}

@@ -3,6 +3,7 @@
 import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClockUs, formatFixed } from '../model/format.js';
+import { decimalsOfStep, niceScale, type NiceScale } from '../model/scale.js';
 import { selectPriceSeries, type PriceChartPoint } from '../model/selectors.js';
 import type { PriceHistory } from '../model/series.js';
 import type { TimeWindow } from '../model/windows.js';
@@ -16,15 +17,15 @@ export interface PriceChartProps {
   priceDecimals: number;
 }
 
-function domainOf(points: readonly PriceChartPoint[]): [number, number] {
+function scaleOf(points: readonly PriceChartPoint[], priceDecimals: number): NiceScale {
   let low = Infinity;
   let high = -Infinity;
   for (const point of points) {
     low = Math.min(low, point.last, point.bid ?? point.last);
     high = Math.max(high, point.last, point.ask ?? point.last);
   }
-  const pad = Math.max((high - low) * 0.08, Math.abs(high) * 0.0001);
-  return [low - pad, high + pad];
+  // At least ten ticks of price tall, so a still market is a flat line, not magnified noise.
+  return niceScale(low, high, 5, 10 * 10 ** -priceDecimals);
 }
 
 function PriceTooltip({ active, payload, decimals }: { active?: boolean; payload?: readonly { payload?: PriceChartPoint }[]; decimals: number }) {
@@ -40,6 +41,20 @@ function PriceTooltip({ active, payload, decimals }: { active?: boolean; payload
   );
 }
 
+/** The last price as a tag on the price axis, as trading terminals mark it. */
+function LastPriceTag({ viewBox, text }: { viewBox?: { x?: number; y?: number; width?: number }; text: string }) {
+  if (viewBox?.x === undefined || viewBox.y === undefined || viewBox.width === undefined) return null;
+  const x = viewBox.x + viewBox.width;
+  return (
+    <g className="last-price-tag">
+      <rect x={x + 1} y={viewBox.y - 8} width={text.length * 7 + 8} height={16} rx={2} fill={COLORS.accent} />
+      <text x={x + 5} y={viewBox.y + 4} fill={COLORS.background} fontSize={11} fontWeight={700} fontFamily="DejaVu Sans Mono, Menlo, Consolas, monospace">
+        {text}
+      </text>
+    </g>
+  );
+}
+
 /** The last-price line chart with bid/ask band, redrawn at most every CHART_INTERVAL_MS. */
 export const PriceChart = memo(function PriceChart({ prices, window, priceDecimals }: PriceChartProps) {
   const sampled = useSampled(prices);
@@ -51,7 +66,10 @@ export const PriceChart = memo(function PriceChart({ prices, window, priceDecima
 const PriceChartView = memo(function PriceChartView({ points, priceDecimals }: { points: PriceChartPoint[]; priceDecimals: number }) {
   if (points.length === 0) return <div className="chart-empty">Waiting for prices…</div>;
   const last = points[points.length - 1].last;
-  const axisWidth = 14 + 7 * formatFixed(last, priceDecimals).length;
+  const scale = scaleOf(points, priceDecimals);
+  const tickDecimals = Math.min(priceDecimals, decimalsOfStep(scale.step));
+  const lastText = formatFixed(last, priceDecimals);
+  const axisWidth = 14 + 7 * Math.max(formatFixed(scale.domain[1], tickDecimals).length, lastText.length);
   return (
     <ComposedChart data={points} responsive style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 0, bottom: 0, left: 4 }}>
       <CartesianGrid stroke={COLORS.grid} strokeDasharray="2 4" />
@@ -67,8 +85,10 @@ const PriceChartView = memo(function PriceChartView({ points, priceDecimals }: {
       />
       <YAxis
         orientation="right"
-        domain={domainOf(points)}
-        tickFormatter={(value: number) => formatFixed(value, priceDecimals)}
+        domain={scale.domain}
+        // Ticks the last-price tag would cover are left out.
+        ticks={scale.ticks.filter((tick) => Math.abs(tick - last) >= scale.step * 0.35)}
+        tickFormatter={(value: number) => formatFixed(value, tickDecimals)}
         tick={AXIS_TICK}
         stroke={COLORS.grid}
         width={axisWidth}
@@ -84,7 +104,7 @@ const PriceChartView = memo(function PriceChartView({ points, priceDecimals }: {
         stroke={COLORS.accent}
         strokeDasharray="3 3"
         strokeOpacity={0.7}
-        label={{ value: formatFixed(last, priceDecimals), position: 'insideBottomRight', fill: COLORS.accent, fontSize: 11 }}
+        label={<LastPriceTag text={lastText} />}
       />
     </ComposedChart>
   );

@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { formatClockMsUs, formatFixed } from '../model/format.js';
 import type { Ring } from '../model/ring.js';
-import { selectTape } from '../model/selectors.js';
+import { largeTradeThreshold, selectTape } from '../model/selectors.js';
 import type { TradeView } from '../model/state.js';
 
 /** Trades the tape lists. */
@@ -18,6 +18,7 @@ export interface TradeTapeProps {
 /** The trade tape. */
 export const TradeTape = memo(function TradeTape({ trades, priceDecimals, sizeDecimals }: TradeTapeProps) {
   const rows = useMemo(() => selectTape(trades, TAPE_ROWS), [trades]);
+  const largeFrom = useMemo(() => largeTradeThreshold(rows.map((trade) => trade.size)), [rows]);
   if (rows.length === 0) return <div className="chart-empty">Waiting for trades…</div>;
   return (
     <div className="tape">
@@ -28,7 +29,7 @@ export const TradeTape = memo(function TradeTape({ trades, priceDecimals, sizeDe
       </div>
       <ol className="tape-rows">
         {rows.map((trade) => (
-          <li key={`${trade.id}:${trade.seq}`} className={`tape-row ${trade.side}`} title={`trade ${trade.id}, aggressor ${trade.side}`}>
+          <li key={`${trade.id}:${trade.seq}`} className={`tape-row ${trade.side}${trade.size >= largeFrom ? ' large' : ''}`} title={`trade ${trade.id}, aggressor ${trade.side}`}>
             <span className="time">{formatClockMsUs(trade.timeUs)}</span>
             <span className="price">
               {trade.side === 'buy' ? '▲' : '▼'} {formatFixed(trade.price, priceDecimals)}

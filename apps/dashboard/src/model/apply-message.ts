@@ -97,6 +97,9 @@ function applyTrade(state: State, message: TradeMessage): void {
   if (!noteSymbol(state, message.symbol)) return;
   learnPrice(state, message.price);
   learnSize(state, message.size);
+  // Trade times only rise within one timeline; an earlier one means a restarted server.
+  const newest = state.trades.last();
+  if (newest !== undefined && message.timestamp < newest.timeUs) state.trades = state.trades.clear();
   state.trades = state.trades.push({
     id: message.trade_id,
     seq: message.seq,
@@ -114,6 +117,20 @@ function findCandle(ring: Ring<CandleView>, openTimeUs: number): number {
   return index < ring.size && (ring.at(index) as CandleView).openTimeUs === openTimeUs ? index : -1;
 }
 
+/**
+ * The first candle after a (re)connect. The server re-sends its recent bars on subscribe: when
+ * we hold a bar at that time with the same open, this is our timeline, so the held bars from
+ * there on are dropped (they come again). A bar after all we hold continues the timeline after a
+ * gap. Anything else is another timeline (a restarted server): the history starts afresh.
+ */
+function resumeCandles(ring: Ring<CandleView>, candle: CandleView): Ring<CandleView> {
+  const newest = ring.last();
+  if (newest === undefined || candle.openTimeUs > newest.openTimeUs) return ring.push(candle);
+  const index = findCandle(ring, candle.openTimeUs);
+  if (index >= 0 && (ring.at(index) as CandleView).open === candle.open) return ring.truncate(index).push(candle);
+  return ring.clear().push(candle);
+}
+
 function applyCandle(state: State, message: CandleMessage): void {
   if (!noteSymbol(state, message.symbol)) return;
   const candle: CandleView = {
@@ -129,10 +146,13 @@ function applyCandle(state: State, message: CandleMessage): void {
   const ring = state.candles[message.interval] as Ring<CandleView>;
   const newest = ring.last();
   let next: Ring<CandleView>;
-  if (newest === undefined || candle.openTimeUs > newest.openTimeUs) next = ring.push(candle);
+  if (state.candlesAwaitingResend[message.interval]) {
+    state.candlesAwaitingResend[message.interval] = false;
+    next = resumeCandles(ring, candle);
+  } else if (newest === undefined || candle.openTimeUs > newest.openTimeUs) next = ring.push(candle);
   else if (candle.openTimeUs === newest.openTimeUs) next = ring.replaceLast(candle);
   else {
-    // An update of an older bar, or a restarted server whose clock is behind ours.
+    // An update of an older bar, or a timeline we cannot place: start afresh rather than draw back in time.
     const index = findCandle(ring, candle.openTimeUs);
     next = index >= 0 ? ring.replaceAt(index, candle) : ring.clear().push(candle);
   }

@@ -37,6 +37,7 @@ function applyConnection(state: Draft<DashboardState>, connection: ConnectionVie
     // A new connection means a new subscription: the server sends a fresh snapshot, and deltas
     // from the old connection's sequence must not be applied on top of it.
     resetBook(state.book, state.symbol);
+    state.candlesAwaitingResend = { '1s': true, '1m': true };
     state.control.pending = null;
   }
   if (connection.phase !== 'live' && wasLive) {

@@ -94,6 +94,12 @@ export class Ring<T> {
     return new Ring<T>(this.capacity, this.chunkSize, Object.freeze(chunks), this.head, this.size);
   }
 
+  /** A ring of the oldest `count` items only (the newer ones dropped). */
+  truncate(count: number): Ring<T> {
+    if (count >= this.size) return this;
+    return Ring.empty<T>(this.capacity, this.chunkSize).append(this.slice(0, Math.max(0, count)));
+  }
+
   /** An empty ring of the same capacity. */
   clear(): Ring<T> {
     return this.size === 0 ? this : Ring.empty<T>(this.capacity, this.chunkSize);

@@ -220,3 +220,15 @@ export function selectLadder(book: Pick<BookState, 'bids' | 'asks'>, levels = 20
 export function selectTape<T>(trades: Ring<T>, count: number): T[] {
   return trades.slice(-count).reverse();
 }
+
+/**
+ * Size from which a trade on the tape counts as large: at least the 90th percentile of the
+ * trades shown and three times their median, so a quiet tape of equal sizes marks nothing.
+ */
+export function largeTradeThreshold(sizes: readonly number[]): number {
+  if (sizes.length < 10) return Infinity;
+  const sorted = [...sizes].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const p90 = sorted[Math.floor(sorted.length * 0.9)];
+  return Math.max(p90, median * 3);
+}

@@ -118,6 +118,12 @@ export interface DashboardState {
   readonly ticker: TickerView | null;
   readonly prices: PriceHistory;
   readonly candles: Readonly<Record<CandleInterval, Ring<CandleView>>>;
+  /**
+   * Per interval: true from a (re)connect until its first candle, which tells whether the new
+   * connection continues our history (the server re-sends recent bars) or starts another
+   * timeline (a restarted server).
+   */
+  readonly candlesAwaitingResend: Readonly<Record<CandleInterval, boolean>>;
   readonly trades: Ring<TradeView>;
   /** Trades received for the selected symbol since it was selected. */
   readonly tradesReceived: number;
@@ -168,6 +174,7 @@ export function initialState(options: InitialStateOptions): DashboardState {
     ticker: null,
     prices: emptyPriceHistory(),
     candles: emptyCandles(),
+    candlesAwaitingResend: { '1s': false, '1m': false },
     trades: Ring.empty<TradeView>(TRADE_CAPACITY),
     tradesReceived: 0,
     book: emptyBook(options.symbol ?? null),

@@ -126,3 +126,33 @@ describe('dashboard reducer', () => {
     expect(state.book.symbol).toBe('ETH/USD');
   });
 });
+
+describe('dashboard reducer across reconnects', () => {
+  function live(state: DashboardState): DashboardState {
+    return reduce(reduce(state, connection('reconnecting')), connection('live'));
+  }
+
+  it('merges the bars a server re-sends after a reconnect into the history it continues', () => {
+    const bars = Array.from({ length: 100 }, (_, i) => candle('1s', T0_US + i * 1_000_000, 100 + i, true));
+    let state = reduce(start(), messages(bars));
+    state = live(state);
+    // The same server re-sends its last 60 closed bars and the forming one.
+    state = reduce(state, messages([...bars.slice(40), candle('1s', T0_US + 100_000_000, 200)]));
+    const held = state.candles['1s'].toArray();
+    expect(held).toHaveLength(101);
+    expect(held.map((c) => c.openTimeUs)).toEqual(Array.from({ length: 101 }, (_, i) => T0_US + i * 1_000_000));
+  });
+
+  it('starts the candle history afresh when a restarted server begins another timeline', () => {
+    let state = reduce(start(), messages([candle('1s', T0_US + 10_000_000, 100, true), candle('1s', T0_US + 11_000_000, 101)]));
+    state = live(state);
+    state = reduce(state, messages([candle('1s', T0_US + 10_000_000, 57, true)]));
+    expect(state.candles['1s'].toArray().map((c) => c.close)).toEqual([57]);
+  });
+
+  it('clears the tape when trade times go back (a restarted server)', () => {
+    let state = reduce(start(), messages([trade(1, 100, 'buy', T0_US + 5_000_000), trade(2, 101, 'buy', T0_US + 6_000_000)]));
+    state = reduce(state, messages([trade(1, 90, 'sell', T0_US)]));
+    expect(state.trades.toArray().map((t) => t.price)).toEqual([90]);
+  });
+});

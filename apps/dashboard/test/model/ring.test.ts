@@ -75,3 +75,12 @@ describe('Ring', () => {
     expect(ring.push(9).toArray()).toEqual([9]);
   });
 });
+
+describe('Ring.truncate', () => {
+  it('keeps only the oldest items', () => {
+    const ring = Ring.empty<number>(5, 2).append([1, 2, 3, 4, 5, 6]);
+    expect(ring.truncate(2).toArray()).toEqual([2, 3]);
+    expect(ring.truncate(9)).toBe(ring);
+    expect(ring.truncate(2).push(7).toArray()).toEqual([2, 3, 7]);
+  });
+});

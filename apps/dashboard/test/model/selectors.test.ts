@@ -1,7 +1,7 @@
 import { produce } from 'immer';
 import { applySnapshot, emptyBook } from '../../src/model/book.js';
 import { reduce } from '../../src/model/reducer.js';
-import { MAX_CANDLES, selectCandleSeries, selectDepth, selectLadder, selectPriceSeries, selectTape, selectWindowChange } from '../../src/model/selectors.js';
+import { largeTradeThreshold, MAX_CANDLES, selectCandleSeries, selectDepth, selectLadder, selectPriceSeries, selectTape, selectWindowChange } from '../../src/model/selectors.js';
 import { initialState, type DashboardState } from '../../src/model/state.js';
 import { candle, ladder, snapshot, T0_US, ticker, trade } from '../helpers/messages.js';
 
@@ -76,5 +76,12 @@ describe('selectors', () => {
   it('lists the tape newest first', () => {
     const state = reduce(initialState({ url: 'ws://x:1' }), { type: 'messages', messages: [trade(1, 1), trade(2, 2), trade(3, 3)], receivedAtMs: 0 });
     expect(selectTape(state.trades, 2).map((t) => t.id)).toEqual([3, 2]);
+  });
+
+  it('marks as large only trades well above the usual size', () => {
+    expect(largeTradeThreshold([1, 1, 1])).toBe(Infinity);
+    expect(largeTradeThreshold(Array.from({ length: 20 }, () => 1))).toBe(3);
+    const sizes = [...Array.from({ length: 18 }, () => 0.1), 2, 5];
+    expect(largeTradeThreshold(sizes)).toBe(2);
   });
 });

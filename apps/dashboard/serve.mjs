@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 /** The dashboard's default port, as in the seed's Dash app. */
 export const DEFAULT_DASHBOARD_PORT = 8050;
 /** The built dashboard next to this script. */
-export const DEFAULT_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+export const DEFAULT_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'dist');
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +26,7 @@ const CONTENT_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const USAGE = `usage: node scripts/serve.mjs [--port N] [--host H] [--dir PATH]
+const USAGE = `usage: node serve.mjs [--port N] [--host H] [--dir PATH]
 
 Serves the built Marksim dashboard (run \`pnpm build\` first).
   --port N     port to listen on (default ${DEFAULT_DASHBOARD_PORT}; 0 picks a free one)
