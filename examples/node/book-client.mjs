@@ -123,6 +123,8 @@ function verify(message, what) {
 }
 
 function onBookMessage(message) {
+  // Frames already received may still arrive while the close handshake runs.
+  if (stats.messages >= options.count) return;
   stats.messages += 1;
   if (message.type === 'book_snapshot') {
     stats.snapshots += 1;

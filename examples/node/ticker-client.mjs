@@ -39,6 +39,8 @@ let received = 0;
 
 ws.on('open', () => console.error(`connected to ${options.url}`));
 ws.on('message', (data) => {
+  // Frames already received may still arrive while the close handshake runs.
+  if (received >= options.count) return;
   const ticker = JSON.parse(data.toString());
   // The seed's JavaScript consumer printed `Price: $<last_price>`; the rest is context.
   console.log(`Price: $${ticker.last_price}  ${ticker.symbol}  bid ${fmt(ticker.bid_price)}  ask ${fmt(ticker.ask_price)}  ` +
