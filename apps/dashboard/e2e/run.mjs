@@ -144,7 +144,8 @@ async function main() {
       return now.bidRows > 0 && now.askRows > 0 ? now : false;
     });
     await waitForChange(page, 'ladderSignature', 'the ladder to change');
-    return `${view.bidRows} bid and ${view.askRows} ask levels`;
+    await waitFor('a changed level to flash', () => page.evaluate(() => document.querySelector('[data-testid="ladder"] [class*="flash-"]') !== null));
+    return `${view.bidRows} bid and ${view.askRows} ask levels, changed levels flash`;
   });
   await checks.run('trade tape grows', async () => {
     const { before, after } = await waitForChange(page, 'tradesReceived', 'new trades on the tape', 15_000);
@@ -167,14 +168,19 @@ async function main() {
     return `seq ${view.bookSeq}`;
   });
 
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await checks.run('screenshot of the live dashboard saved', async () => {
-    // Let the charts gather a few seconds of history so the picture shows a market.
-    await waitFor('30 trades on the tape', async () => (await readDashboard(page)).tradesReceived >= 30, { timeoutMs: 15_000 });
-    const path = join(ARTIFACTS, 'dashboard.png');
-    await page.screenshot({ path });
-    return path;
+  await checks.run('time window and candle interval selectors switch the charts', async () => {
+    await page.click('[data-testid="window-selector"] button[data-value="1h"]');
+    await page.click('[data-testid="interval-selector"] button[data-value="1m"]');
+    await waitFor('1 m bars in the candle chart', () => page.evaluate(() => document.querySelector('[data-testid="candle-width"]')?.textContent === '1m bars'));
+    await waitFor('the price chart in the 1 hour window', async () => (await readDashboard(page)).priceLineCount >= 1);
+    await page.click('[data-testid="window-selector"] button[data-value="1m"]');
+    await page.click('[data-testid="interval-selector"] button[data-value="1s"]');
+    await waitFor('1 s bars again', () => page.evaluate(() => document.querySelector('[data-testid="candle-width"]')?.textContent === '1s bars'));
+    const pressed = await page.evaluate(() => document.querySelector('[data-testid="window-selector"] button[aria-pressed="true"]')?.getAttribute('data-value'));
+    if (pressed !== '1m') throw new Error(`window selector shows ${pressed}`);
   });
+
+  mkdirSync(ARTIFACTS, { recursive: true });
 
   await checks.run('controls are hidden until a token is entered; a wrong token is refused and shown', async () => {
     if ((await page.locator('[data-testid="control-pause"]').count()) !== 0) throw new Error('pause button visible without a token');
@@ -212,6 +218,13 @@ async function main() {
   } else {
     checks.skip('resume restarts the market', 'pause failed');
   }
+
+  await checks.run('screenshot of the live dashboard saved', async () => {
+    // By now the market has run for several seconds (a minute or more of simulated time).
+    const path = join(ARTIFACTS, 'dashboard.png');
+    await page.screenshot({ path });
+    return path;
+  });
 
   await checks.run('server killed: dashboard shows reconnecting', async () => {
     await server.kill('SIGKILL');
