@@ -5,6 +5,7 @@ import { BookSnapshot } from './book-snapshot.js';
 import type { SnapshotSource } from './book-snapshot.js';
 import type { BookDepth, BookView } from './book-view.js';
 import type { LevelQueue } from './level-queue.js';
+import { OrderIndex } from './order-index.js';
 import { sizeAtPrice, topLevels } from './level-tree.js';
 import type { LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
@@ -20,7 +21,7 @@ export class OrderBook implements BookView, SnapshotSource {
   readonly bids: BookSide;
   readonly asks: BookSide;
   /** Every resting order by id. */
-  readonly index: Map<string, RestingOrder>;
+  readonly index: OrderIndex;
   /** Stamped by the engine after each command. */
   seq: number;
   timeUs: number;
@@ -33,7 +34,7 @@ export class OrderBook implements BookView, SnapshotSource {
     this.symbol = symbol;
     this.bids = new BookSide('buy');
     this.asks = new BookSide('sell');
-    this.index = new Map();
+    this.index = new OrderIndex();
     this.seq = 0;
     this.timeUs = 0;
     this.lastTradePriceTicks = 0;
@@ -48,14 +49,14 @@ export class OrderBook implements BookView, SnapshotSource {
 
   /** Indexes the order and appends it to the level at `priceTicks` (publish the returned queue afterwards). */
   rest(order: RestingOrder, priceTicks: number): LevelQueue {
-    this.index.set(order.orderId, order);
+    this.index.add(order);
     return this.sideOf(order.side).append(order, priceTicks);
   }
 
   /** Unlinks the order from its queue and the index (publish the queue afterwards). */
   remove(queue: LevelQueue, order: RestingOrder): void {
     queue.unlink(order);
-    this.index.delete(order.orderId);
+    this.index.delete(order);
   }
 
   get bidTree(): LevelTree {
