@@ -36,7 +36,7 @@ export const StatusBar = memo(function StatusBar({ state }: { state: DashboardSt
       <span title="book snapshots, sequence gaps and checksum failures since the page opened">
         snapshots {book.snapshots} · gaps {book.gaps} · checksum failures {book.checksumFailures}
       </span>
-      <span data-testid="messages-rate">{formatCompact(throughput.messagesPerS)} msg/s · {formatCompact(throughput.totalMessages)} total</span>
+      <span data-testid="messages-rate" data-total={throughput.totalMessages}>{formatCompact(throughput.messagesPerS)} msg/s · {formatCompact(throughput.totalMessages)} total</span>
       {throughput.ignored > 0 && <span className="warn">{throughput.ignored} unreadable</span>}
       <span>connections {state.connections}</span>
       {notice !== undefined && (
