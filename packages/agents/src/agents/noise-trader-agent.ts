@@ -47,8 +47,10 @@ export class NoiseTraderAgent extends BaseAgent {
   readonly maxPosition: number;
   private minLots = 0;
   private logSizeRange = 0;
-  /** Send time of each own order, oldest first (ids in sending order). */
-  private readonly sentAtUs = new Map<string, number>();
+  /** Own limit orders in sending order (a queue from `sentHead`), with their send times. */
+  private sentIds: string[] = [];
+  private sentTimesUs: number[] = [];
+  private sentHead = 0;
 
   constructor(id: string, options: NoiseTraderOptions = {}) {
     super(id, options);
@@ -68,7 +70,9 @@ export class NoiseTraderAgent extends BaseAgent {
     const maxLots = sizeOptionToLots(context.units, this.maxSize, 'NoiseTraderAgent.maxSize');
     this.logSizeRange = Math.log(maxLots / this.minLots);
     this.limits = { maxPositionLots: sizeOptionToLots(context.units, this.maxPosition, 'NoiseTraderAgent.maxPosition') };
-    this.sentAtUs.clear();
+    this.sentIds = [];
+    this.sentTimesUs = [];
+    this.sentHead = 0;
   }
 
   protected decide(marketData: MarketData, book: BookSnapshot, account: AgentAccountView): AgentDecision {
@@ -91,7 +95,8 @@ export class NoiseTraderAgent extends BaseAgent {
       const offsetTicks = -Math.log(1 - this.random.next()) * this.limitOffsetMean * referenceTicks;
       const priceTicks = Math.max(1, Math.round(side === 'buy' ? referenceTicks - offsetTicks : referenceTicks + offsetTicks));
       const order = this.limitOrder(side, priceTicks, lots);
-      this.sentAtUs.set(order.orderId!, marketData.timeUs);
+      this.sentIds.push(order.orderId!);
+      this.sentTimesUs.push(marketData.timeUs);
       intents.push(order);
     }
     return intents;
@@ -99,16 +104,24 @@ export class NoiseTraderAgent extends BaseAgent {
 
   private cancelExpired(timeUs: number, account: AgentAccountView): OrderIntent[] | undefined {
     let intents: OrderIntent[] | undefined;
-    for (const [orderId, sentUs] of this.sentAtUs) {
-      if (!account.openOrders.has(orderId)) {
-        this.sentAtUs.delete(orderId);
-        continue;
+    const ids = this.sentIds;
+    let head = this.sentHead;
+    // Oldest first: the first open order that is still young ends the scan.
+    while (head < ids.length) {
+      const orderId = ids[head]!;
+      if (account.openOrders.has(orderId)) {
+        if (timeUs - this.sentTimesUs[head]! < this.orderLifetimeUs) break;
+        intents ??= [];
+        intents.push(this.cancelOrder(orderId));
       }
-      // Ids are in sending order, so the first young order ends the scan.
-      if (timeUs - sentUs < this.orderLifetimeUs) break;
-      this.sentAtUs.delete(orderId);
-      intents ??= [];
-      intents.push(this.cancelOrder(orderId));
+      head++;
+    }
+    this.sentHead = head;
+    // Drop the consumed prefix now and then, so the queue stays as long as the open orders.
+    if (head > 64 && head * 2 > ids.length) {
+      this.sentIds = ids.slice(head);
+      this.sentTimesUs = this.sentTimesUs.slice(head);
+      this.sentHead = 0;
     }
     return intents;
   }
