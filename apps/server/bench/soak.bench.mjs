@@ -72,7 +72,9 @@ while (Date.now() < endMs) {
   console.log(`${s.tS.toFixed(0).padStart(7)} | ${s.rssMb.toFixed(1).padStart(8)} | ${s.heapMb.toFixed(1).padStart(8)} | ${String(s.clients).padStart(7)} | ${rate.toFixed(0).padStart(8)}`);
 }
 for (const ws of sockets) ws.terminate();
+const serverExited = new Promise((resolve) => server.once('exit', resolve));
 server.kill('SIGTERM');
+await serverExited;
 
 /** Least-squares slope and intercept. */
 function fit(points, key) {

@@ -41,9 +41,22 @@ function toJsonSafe(fields: LogFields): LogFields {
   return out;
 }
 
+let stdoutGuarded = false;
+
+/** Writes a line to stdout; a reader that went away (EPIPE) must not take the server down. */
+function writeStdout(line: string): void {
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  process.stdout.write(`${line}\n`);
+}
+
 /** Creates a logger that drops lines below `level`. */
 export function createLogger(options: LoggerOptions, component?: string): Logger {
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write ?? writeStdout;
   const nowMs = options.nowMs ?? Date.now;
   const threshold = RANK[options.level];
   const colour = options.format === 'pretty' && !options.write && process.stdout.isTTY;
