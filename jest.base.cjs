@@ -18,6 +18,9 @@ module.exports = function jestConfig(packageDir, extra = {}) {
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     rootDir: packageDir,
+    // Tests await real sockets, files and child processes; on a shared 2-core machine with turbo
+    // running several packages at once, 5 s is too tight for the slowest of them.
+    testTimeout: 30_000,
     ...extra,
   };
 };
