@@ -23,7 +23,7 @@ describe('FundamentalValue', () => {
   it('moves like a volatile asset but reverts toward its mean over long horizons', () => {
     const deviations: number[] = [];
     for (let seed = 1; seed <= 20; seed++) {
-      const fundamental = new FundamentalValue({ meanReversionHalfLifeUs: HOUR_US });
+      const fundamental = new FundamentalValue({ meanReversionHalfLifeUs: HOUR_US, stepUs: 10_000_000 });
       fundamental.begin({ seed, startTimeUs: START_US, initialValueTicks: 5_000_000 });
       const values = [1, 2, 24].map((hours) => fundamental.valueAt(START_US + hours * HOUR_US));
       expect(values[0]).not.toBe(5_000_000);
