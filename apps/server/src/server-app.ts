@@ -1,9 +1,8 @@
-import { createDefaultMarket } from '@marksim/agents';
+import { createDefaultMarket, loadAgentsFlag } from '@marksim/agents';
 import { MarksimError, type MarketSimulation } from '@marksim/core';
 import { Archiver, MemoryMonitor } from '@marksim/stream';
 import { FeedServer, type MarketFeed, type ServerLogEntry } from '@marksim/ws-server';
 import type { ServerConfig } from './cli/server-config.js';
-import { loadMarketConfig } from './cli/market-config.js';
 import { ArchiveSink } from './feed/archive-sink.js';
 import { ReplayFeed } from './feed/replay-feed.js';
 import { SimulationFeed } from './feed/simulation-feed.js';
@@ -51,7 +50,7 @@ export async function startServerApp(config: ServerConfig, logger: Logger): Prom
       replay = await ReplayFeed.open({ path: config.replayPath, speed: config.replaySpeed, logger: logger.child('replay') });
       feed = replay;
     } else {
-      const market = config.agentsFile === undefined ? {} : await loadMarketConfig(config.agentsFile);
+      const market = config.agents === undefined ? {} : loadAgentsFlag(config.agents);
       simulation = createDefaultMarket({ ...market, seed: config.seed, speedMultiplier: config.speed, mode: 'realtime', startTimeUs: wallNowUs() });
       feed = new SimulationFeed(simulation, wallNowUs);
       const simLog = logger.child('simulation');

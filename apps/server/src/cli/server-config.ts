@@ -9,8 +9,8 @@ export interface ServerConfig {
   seed: number;
   /** Simulated seconds per wall second. */
   speed: number;
-  /** JSON file with agent counts/parameters; undefined = the default market. */
-  agentsFile: string | undefined;
+  /** Agent mix as `marksim simulate --agents` takes it: counts (`mm=2,noise=80`, a total) or a JSON file; undefined = the default market. */
+  agents: string | undefined;
   /** Directory for the NDJSON.gz archive; undefined = no archive. */
   archiveDir: string | undefined;
   logLevel: LogLevel;
@@ -35,7 +35,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = Object.freeze({
   port: 8765,
   seed: 1,
   speed: 10,
-  agentsFile: undefined,
+  agents: undefined,
   archiveDir: 'archive',
   logLevel: 'info',
   logFormat: 'pretty',
@@ -61,7 +61,8 @@ options:
   --port N                port, 0 = any free port (default 8765)
   --seed N                simulation seed, same seed = same market (default 1)
   --speed X               simulated seconds per wall second, > 0 (default 10)
-  --agents FILE           JSON agent config, e.g. {"marketMakers":2,"noiseTraders":40}
+  --agents SPEC           agent mix: counts like mm=2,noise=80,informed=10,momentum=8,
+                          a total like 500, or a JSON market config file
   --archive-dir DIR       write the event stream as NDJSON.gz here (default ./archive)
   --no-archive            do not write an archive
   --replay PATH           serve an archive file or directory instead of a live simulation
@@ -166,7 +167,7 @@ export function parseServerArgs(argv: readonly string[], env: Record<string, str
       port: integerFlag('port', v.port, d.port, 0, 65535),
       seed: integerFlag('seed', v.seed, d.seed, 0, 2 ** 32 - 1),
       speed: positiveFlag('speed', v.speed, d.speed, 1_000_000),
-      agentsFile: v.agents,
+      agents: v.agents,
       archiveDir: v['no-archive'] ? undefined : (v['archive-dir'] ?? d.archiveDir),
       logLevel,
       logFormat,
