@@ -1,15 +1,20 @@
-import type { BookLevel } from '../domain/market-data.js';
 import type { Side } from '../domain/order.js';
 import { LevelQueue } from './level-queue.js';
 import { createLevelTree, levelSummary } from './level-tree.js';
-import type { LevelTree } from './level-tree.js';
+import type { LevelSummary, LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
 /**
- * One side of the book. Two views of the same levels: `levels`, a sorted-btree of immutable
- * summaries that snapshots clone (copy-on-write), and `queues`, the mutable FIFOs by price that
- * only the book touches. A queue's changes reach the tree when the engine `publish`es it, once per
- * level per command, so a sweep through a level costs one btree write, not one per fill.
+ * One side of the book. Two views of the same levels: `levels`, a sorted-btree of level summaries
+ * that snapshots clone (copy-on-write), and `queues`, the mutable FIFOs by price that only the
+ * book touches. A queue's changes reach its summary when the engine `publish`es it, once per level
+ * per command, so a sweep through a level costs one summary update, not one per fill.
+ *
+ * Summaries are copy-on-write by epoch: `epoch` moves on whenever the tree's summaries may be
+ * held outside the book (a snapshot cloned the tree, a live query handed some out). A summary
+ * created in the current epoch is held by no one else, so publish updates it in place: no
+ * allocation and no btree write. An older one is replaced by a fresh summary written to the tree,
+ * leaving the one the snapshot or caller holds unchanged.
  */
 export class BookSide {
   readonly side: Side;
@@ -19,6 +24,8 @@ export class BookSide {
   private readonly queues: Map<number, LevelQueue>;
   /** The best level's queue, kept current so matching and top-of-book reads are O(1). */
   best: LevelQueue | null;
+  /** Moves on each time the summaries may have been handed out (see `share`); a safe integer. */
+  private epoch: number;
 
   constructor(side: Side) {
     this.side = side;
@@ -26,6 +33,16 @@ export class BookSide {
     this.levels = createLevelTree();
     this.queues = new Map();
     this.best = null;
+    this.epoch = 0;
+  }
+
+  /**
+   * Marks every summary in the tree as held outside the book, so the next change to any level
+   * replaces its summary instead of updating it. O(1). Call before cloning the tree or handing out
+   * summaries.
+   */
+  share(): void {
+    this.epoch++;
   }
 
   /** Number of price levels with resting orders. */
@@ -56,23 +73,30 @@ export class BookSide {
   }
 
   /**
-   * Writes the queue's totals to the btree as a fresh immutable summary, or removes the level when
-   * it is empty (moving `best` on). Returns the new summary, or null when the level is gone.
+   * Brings the queue's summary in the btree up to date with its totals, or removes the level when
+   * it is empty (moving `best` on). Returns the summary, or null when the level is gone.
    * Invariant relied on: when a level is removed, every other non-empty level of this side has
    * been published, so the tree's smallest key is the true best.
    */
-  publish(queue: LevelQueue): BookLevel | null {
-    const key = this.sign * queue.priceTicks;
+  publish(queue: LevelQueue): LevelSummary | null {
     if (queue.orderCount === 0) {
-      this.levels.delete(key);
+      this.levels.delete(this.sign * queue.priceTicks);
       this.queues.delete(queue.priceTicks);
       queue.summary = null;
       if (this.best === queue) this.best = this.levelAfter(queue);
       return null;
     }
+    const current = queue.summary;
+    if (current !== null && queue.summaryEpoch === this.epoch) {
+      // Created since the last share(): no snapshot or caller can hold it.
+      current.sizeLots = queue.sizeLots;
+      current.orderCount = queue.orderCount;
+      return current;
+    }
     const summary = levelSummary(queue.priceTicks, queue.sizeLots, queue.orderCount);
     queue.summary = summary;
-    this.levels.set(key, summary);
+    queue.summaryEpoch = this.epoch;
+    this.levels.set(this.sign * queue.priceTicks, summary);
     return summary;
   }
 

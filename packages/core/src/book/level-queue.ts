@@ -1,10 +1,11 @@
-import type { BookLevel } from '../domain/market-data.js';
+import type { LevelSummary } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
 /**
  * The mutable FIFO of one price level: an intrusive doubly-linked list of resting orders plus
- * running totals. `summary` is the immutable BookLevel last published to the side's btree; it is
- * replaced (never mutated) when the level changes, so snapshots holding the old one stay valid.
+ * running totals. `summary` is the BookLevel last published to the side's btree. It is updated in
+ * place only while no one outside the book can hold it (its `summaryEpoch` is the side's current
+ * epoch, see BookSide.publish); otherwise it is replaced, so snapshots holding the old one stay valid.
  */
 export class LevelQueue {
   readonly priceTicks: number;
@@ -14,7 +15,9 @@ export class LevelQueue {
   sizeLots: number;
   orderCount: number;
   /** Last published summary; null until the level is first published. */
-  summary: BookLevel | null;
+  summary: LevelSummary | null;
+  /** The side's epoch when `summary` was created: while it is still current, nothing outside the book holds it. */
+  summaryEpoch: number;
 
   constructor(priceTicks: number) {
     this.priceTicks = priceTicks;
@@ -23,6 +26,7 @@ export class LevelQueue {
     this.sizeLots = 0;
     this.orderCount = 0;
     this.summary = null;
+    this.summaryEpoch = -1;
   }
 
   /** Puts the order at the back of the queue (lowest time priority). */

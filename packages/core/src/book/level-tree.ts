@@ -17,8 +17,17 @@ export function createLevelTree(): LevelTree {
   return new BTree<number, BookLevel>(undefined, compareKeys);
 }
 
-/** The immutable summary object stored in the tree; always built here so every one has the same shape. */
-export function levelSummary(priceTicks: number, sizeLots: number, orderCount: number): BookLevel {
+/**
+ * The summary object stored in the tree: a BookLevel the book may still update in place until it
+ * is handed out (see BookSide.publish). Readers outside the book only ever see it as BookLevel.
+ */
+export interface LevelSummary extends BookLevel {
+  sizeLots: number;
+  orderCount: number;
+}
+
+/** A new summary; always built here so every one has the same shape. */
+export function levelSummary(priceTicks: number, sizeLots: number, orderCount: number): LevelSummary {
   return { priceTicks, sizeLots, orderCount };
 }
 

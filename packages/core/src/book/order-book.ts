@@ -68,13 +68,11 @@ export class OrderBook implements BookView, SnapshotSource {
   }
 
   get bestBid(): BookLevel | undefined {
-    const best = this.bids.best;
-    return best === null || best.summary === null ? undefined : best.summary;
+    return bestSummary(this.bids);
   }
 
   get bestAsk(): BookLevel | undefined {
-    const best = this.asks.best;
-    return best === null || best.summary === null ? undefined : best.summary;
+    return bestSummary(this.asks);
   }
 
   get spreadTicks(): number | undefined {
@@ -102,11 +100,16 @@ export class OrderBook implements BookView, SnapshotSource {
   }
 
   depth(maxLevels: number = Number.POSITIVE_INFINITY): BookDepth {
+    // The summaries leave the book here: from now on a change to a level replaces its summary.
+    this.bids.share();
+    this.asks.share();
     return { bids: topLevels(this.bids.levels, maxLevels), asks: topLevels(this.asks.levels, maxLevels) };
   }
 
   levels(side: Side, maxLevels: number = Number.POSITIVE_INFINITY): BookLevel[] {
-    return topLevels(this.sideOf(side).levels, maxLevels);
+    const bookSide = this.sideOf(side);
+    bookSide.share();
+    return topLevels(bookSide.levels, maxLevels);
   }
 
   volumeAtPrice(side: Side, priceTicks: number): number {
@@ -134,10 +137,21 @@ export class OrderBook implements BookView, SnapshotSource {
     // Every change to the book emits an event and so moves seq: same seq, same book, same snapshot.
     const last = this.lastSnapshot;
     if (last !== null && last.seq === this.seq) return last;
+    // The snapshot clones both trees: their current summaries must never change from now on.
+    this.bids.share();
+    this.asks.share();
     const snapshot = new BookSnapshot(this);
     this.lastSnapshot = snapshot;
     return snapshot;
   }
+}
+
+/** The best level's summary of one side, handed out: the side stops updating it in place. */
+function bestSummary(side: BookSide): BookLevel | undefined {
+  const best = side.best;
+  if (best === null || best.summary === null) return undefined;
+  side.share();
+  return best.summary;
 }
 
 /** A detached copy of a resting order, safe to hand out. */
