@@ -35,8 +35,6 @@ export type { RealismCheck, RealismFigures, SpreadFigures } from './report/reali
 export { runCli, MARKSIM_HELP } from './cli/run-cli.js';
 export type { CliIo } from './cli/cli-io.js';
 export { RunRecorder, RUN_FILES } from './run/run-recorder.js';
-export { tickerLine } from './run/ticker-wire.js';
-export type { TickerLine } from './run/ticker-wire.js';
 
 // Market configuration as `--agents` takes it (counts or a JSON file), shared with the server.
 export { loadAgentsFlag, parseMarketConfig } from './cli/market-config.js';

@@ -37,6 +37,8 @@ export abstract class BaseAgent implements Agent {
   /** Set by subclasses in `reset`, where the instrument (and so the lot size) is known. */
   limits?: Partial<AgentLimits>;
   #context: AgentContext | undefined;
+  /** The context's stream, held directly: one object fewer to reach at every decision. */
+  #random: SeededRandom | undefined;
   #orderCount = 0;
 
   protected constructor(id: string, options: BaseAgentOptions = {}) {
@@ -58,7 +60,7 @@ export abstract class BaseAgent implements Agent {
 
   /** The agent's own random stream for this run. */
   protected get random(): SeededRandom {
-    return this.context.random;
+    return this.#random ?? this.context.random;
   }
 
   protected get units(): DecimalUnits {
@@ -67,6 +69,7 @@ export abstract class BaseAgent implements Agent {
 
   onStart(context: AgentContext): void {
     this.#context = context;
+    this.#random = context.random;
     this.#orderCount = 0;
     this.reset(context);
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { DecimalUnits, MarketEvent, MarketSimulation } from '@marksim/core';
 import { BarBuilder } from './minute-bars.js';
 import type { Bar } from './minute-bars.js';
-import { tickerLine } from './ticker-wire.js';
+import { encodeTicker } from '@marksim/ws-server/protocol';
 
 /** File names inside a run directory. */
 export const RUN_FILES = Object.freeze({
@@ -99,7 +99,7 @@ export class RunRecorder {
         `${event.timeUs},${event.tradeId},${units.ticksToPrice(event.priceTicks)},${units.lotsToSize(event.sizeLots)},${event.aggressor},${event.makerOwnerId},${event.takerOwnerId}`,
       );
     } else if (event.type === 'ticker') {
-      this.tickers.push(JSON.stringify(tickerLine(units, event.ticker)));
+      this.tickers.push(JSON.stringify(encodeTicker(event.ticker, units)));
     }
   }
 

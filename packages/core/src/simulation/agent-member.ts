@@ -1,12 +1,9 @@
-// One agent inside a run: the agent, its account, its wake-up schedule, latency and counters.
+// One agent inside a run: the agent, its account and counters. Its schedule, latency and
+// scheduling stream live in the run's WakeupTable at `index`.
 import type { Agent } from '../agent/agent.js';
 import { AgentAccount } from '../agent/agent-account.js';
 import type { AgentLimits } from '../agent/agent-limits.js';
-import { WakeupSchedule } from '../agent/arrival-models.js';
-import type { LatencyModel } from '../agent/arrival-models.js';
 import type { PoolMember } from '../agent/agent-pool.js';
-import type { SeededRandom } from '../random/seeded-random.js';
-import { AGENDA_WAKEUP, AgendaEntry } from './agenda.js';
 
 /** Per-agent counters of a run. */
 export interface AgentCounters {
@@ -26,11 +23,8 @@ export interface AgentCounters {
 export class AgentMember implements PoolMember, AgentCounters {
   readonly agent: Agent;
   readonly account: AgentAccount;
-  readonly schedule: WakeupSchedule;
-  readonly latency: LatencyModel;
-  /** Scheduling draws (tie-breaks, latency jitter): separate from the agent's decision stream. */
-  readonly scheduleRandom: SeededRandom;
-  readonly wakeEntry: AgendaEntry<AgentMember>;
+  /** Position in the run's agent list, WakeupTable and agenda wake-ups. */
+  readonly index: number;
   readonly hasOnFill: boolean;
   readonly hasOnEvent: boolean;
   failures = 0;
@@ -45,13 +39,10 @@ export class AgentMember implements PoolMember, AgentCounters {
   /** Orders of one agent reach the book in the order it sent them (one connection, FIFO). */
   lastArrivalUs = 0;
 
-  constructor(agent: Agent, limits: AgentLimits, schedule: WakeupSchedule, latency: LatencyModel, scheduleRandom: SeededRandom) {
+  constructor(agent: Agent, limits: AgentLimits, index: number) {
     this.agent = agent;
     this.account = new AgentAccount(agent.id, limits);
-    this.schedule = schedule;
-    this.latency = latency;
-    this.scheduleRandom = scheduleRandom;
-    this.wakeEntry = new AgendaEntry<AgentMember>(AGENDA_WAKEUP, this, null, null);
+    this.index = index;
     this.hasOnFill = typeof agent.onFill === 'function';
     this.hasOnEvent = typeof agent.onEvent === 'function';
   }

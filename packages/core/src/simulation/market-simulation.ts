@@ -220,8 +220,6 @@ export class MarketSimulation {
     const run = this.run;
     if (run.engine.state === 'running') run.meter.sample(this.clock.nowMs(), run.events);
     const nowUs = run.engine.nowUs;
-    let disabledAgents = 0;
-    for (const member of run.members) if (member.disabled) disabledAgents++;
     return {
       simTimeUs: nowUs,
       elapsedUs: nowUs - this.resolved.startTimeUs,
@@ -238,7 +236,7 @@ export class MarketSimulation {
       limitRejects: run.limitRejects,
       agentErrors: run.agentErrors,
       agentTimeouts: run.agentTimeouts,
-      disabledAgents,
+      disabledAgents: run.disabledAgents,
       tickers: run.tickers,
       crossedBookCount: run.crossedBookCount,
       minSpreadTicks: run.minSpreadTicks,

@@ -11,7 +11,7 @@ import type { Agent, AgentDecision, OrderIntent } from '../agent/agent.js';
 import { AgentPool } from '../agent/agent-pool.js';
 import type { AgentIssue } from '../agent/agent-pool.js';
 import { resolveAgentLimits } from '../agent/agent-limits.js';
-import { WakeupSchedule, sampleLatencyUs, validateLatencyModel, validateWakeupModel } from '../agent/arrival-models.js';
+import { validateLatencyModel, validateWakeupModel } from '../agent/arrival-models.js';
 import type { WakeupModel } from '../agent/arrival-models.js';
 import { checkIntent, checkModifyOnArrival } from '../agent/intent-check.js';
 import type { BookSnapshot } from '../book/book-snapshot.js';
@@ -23,13 +23,14 @@ import { SeededRandom } from '../random/seeded-random.js';
 import { TimeEngine } from '../time/time-engine.js';
 import type { WallClock } from '../time/wall-clock.js';
 import { AccountRouter } from './account-router.js';
-import { AGENDA_ARRIVAL, AGENDA_WAKEUP, Agenda, AgendaEntry } from './agenda.js';
+import { Agenda } from './agenda.js';
 import { AgentMember } from './agent-member.js';
 import { intentToCommand, isIntent } from './intent-commands.js';
 import { MarketState } from './market-state.js';
 import { RateMeter } from './rate-meter.js';
 import type { MarketEvent } from './simulation-events.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
+import { WakeupTable } from './wakeup-table.js';
 
 /** Where a run sends what it produces. */
 export interface RunSink {
@@ -39,6 +40,15 @@ export interface RunSink {
 
 /** Read the wall clock for the events/s meter once per this many instants (a clock read costs more than an instant). */
 const METER_EVERY_INSTANTS = 256;
+
+/** Intents of one decision on their way to the book. */
+interface Arrival {
+  readonly member: AgentMember;
+  /** In the order the agent gave them. */
+  readonly intents: readonly OrderIntent[];
+  /** The order ids assigned to the intents at decision time. */
+  readonly orderIds: readonly string[];
+}
 
 /** The state and loop of one run. */
 export class SimulationRun {
@@ -59,13 +69,16 @@ export class SimulationRun {
   limitRejects = 0;
   agentErrors = 0;
   agentTimeouts = 0;
+  /** Counted as the pool disables them, so stats() need not scan thousands of agents. */
+  disabledAgents = 0;
   tickers = 0;
   crossedBookCount = 0;
   minSpreadTicks = Number.POSITIVE_INFINITY;
   private readonly options: ResolvedSimulationOptions;
   private readonly clock: WallClock;
   private readonly sink: RunSink;
-  private readonly agenda = new Agenda<AgentMember>();
+  private readonly agenda = new Agenda<Arrival>();
+  private readonly table: WakeupTable;
   private readonly pool: AgentPool;
   private readonly router: AccountRouter;
   private readonly batch: AgentMember[] = [];
@@ -90,13 +103,15 @@ export class SimulationRun {
       { decisionTimeoutMs: options.decisionTimeoutMs, maxFailures: options.maxAgentFailures, clock },
       (issue) => this.onIssue(issue),
     );
+    this.table = new WakeupTable(options.agents.length);
     const members = options.agents.map((agent, index) => this.createMember(agent, index));
     this.members = members;
     this.byId = new Map(members.map((member) => [member.agent.id, member]));
     this.router = new AccountRouter(this.byId, (member, timeUs, hook, error) =>
       this.pool.recordFailure(member, timeUs, `${hook} threw ${error instanceof Error ? error.message : String(error)}`, error),
     );
-    for (const member of members) this.agenda.push(member.wakeEntry, member.schedule.next(), member.scheduleRandom.nextUint32());
+    const table = this.table;
+    for (const member of members) this.agenda.pushWakeup(member.index, table.nextWakeUs(member.index), table.nextUint32(member.index));
     this.scheduleDriver();
     this.engine.every(options.tickerIntervalUs, (timeUs) => this.onTickerTimer(timeUs));
   }
@@ -139,14 +154,15 @@ export class SimulationRun {
     const latency = agent.latency ?? options.latency;
     validateLatencyModel(latency, `${field}.latency`);
     const limits = resolveAgentLimits(agent.limits, options.limits, `${field}.limits`);
-    const scheduleRandom = new SeededRandom(options.seed, ['schedule', agent.id]);
-    const schedule = new WakeupSchedule(wakeup, options.startTimeUs, scheduleRandom);
-    return new AgentMember(agent, limits, schedule, latency, scheduleRandom);
+    // Scheduling draws (wake-ups, tie-breaks, latency jitter): separate from the agent's decision stream.
+    this.table.set(index, wakeup, latency, options.startTimeUs, new SeededRandom(options.seed, ['schedule', agent.id]));
+    return new AgentMember(agent, limits, index);
   }
 
   private onIssue(issue: AgentIssue): void {
     if (issue.type === 'agent-error') this.agentErrors++;
     else if (issue.type === 'agent-timeout') this.agentTimeouts++;
+    else if (issue.type === 'agent-disabled') this.disabledAgents++;
     this.sink.issue(issue);
   }
 
@@ -164,12 +180,9 @@ export class SimulationRun {
   /** Runs everything due at `timeUs`; returns a promise only while async agents are deciding. */
   private runInstant(timeUs: number): void | Promise<void> {
     const agenda = this.agenda;
-    for (;;) {
-      const top = agenda.peek();
-      if (top === undefined || top.timeUs !== timeUs) break;
-      if (top.kind === AGENDA_ARRIVAL) {
-        agenda.pop();
-        this.arrive(top, timeUs);
+    while (agenda.peekTimeUs() === timeUs) {
+      if (!agenda.peekIsWakeup()) {
+        this.arrive(agenda.popArrival(), timeUs);
         continue;
       }
       const count = this.collectWakeups(timeUs);
@@ -191,16 +204,18 @@ export class SimulationRun {
   /** Pops the wake-ups due at `timeUs` (consecutive in agenda order) into the batch; re-arms each agent. */
   private collectWakeups(timeUs: number): number {
     const agenda = this.agenda;
+    const table = this.table;
+    const members = this.members;
     const batch = this.batch;
     let count = 0;
-    for (let entry = agenda.peek(); entry !== undefined && entry.timeUs === timeUs && entry.kind === AGENDA_WAKEUP; entry = agenda.peek()) {
-      agenda.pop();
-      const member = entry.member;
+    while (agenda.peekTimeUs() === timeUs && agenda.peekIsWakeup()) {
+      const index = agenda.popWakeup();
+      const member = members[index]!;
       if (member.disabled) continue;
       member.wakeups++;
       this.wakeups++;
       this.events++;
-      agenda.push(entry, member.schedule.next(), member.scheduleRandom.nextUint32());
+      agenda.pushWakeup(index, table.nextWakeUs(index), table.nextUint32(index));
       if (member.inFlight) {
         member.missedWakeups++;
         this.missedWakeups++;
@@ -251,12 +266,12 @@ export class SimulationRun {
       (orderIds ??= []).push(orderId);
     }
     if (intents === null || orderIds === null) return;
-    let arrivalUs = timeUs + sampleLatencyUs(member.latency, member.scheduleRandom);
+    let arrivalUs = timeUs + this.table.latencyUs(member.index);
     // One connection per agent: its orders never overtake each other.
     if (arrivalUs < member.lastArrivalUs) arrivalUs = member.lastArrivalUs;
     member.lastArrivalUs = arrivalUs;
     // Tie 0: arrivals come before the wake-ups of their instant and keep their sending order.
-    this.agenda.push(new AgendaEntry<AgentMember>(AGENDA_ARRIVAL, member, intents, orderIds), arrivalUs, 0);
+    this.agenda.pushArrival({ member, intents, orderIds }, arrivalUs, 0);
   }
 
   private refuse(member: AgentMember, timeUs: number, command: 'new' | 'cancel' | 'modify', orderId: string, code: RejectCode, message: string): void {
@@ -277,10 +292,8 @@ export class SimulationRun {
   }
 
   /** Intents of one decision reach the book. */
-  private arrive(entry: AgendaEntry<AgentMember>, timeUs: number): void {
-    const intents = entry.intents!;
-    const orderIds = entry.orderIds!;
-    const member = entry.member;
+  private arrive(arrival: Arrival, timeUs: number): void {
+    const { intents, orderIds, member } = arrival;
     const ownerId = member.agent.id;
     const stp = this.options.selfTradePrevention;
     for (let i = 0; i < intents.length; i++) {

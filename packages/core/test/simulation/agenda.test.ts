@@ -1,35 +1,58 @@
-import { AGENDA_WAKEUP, Agenda, AgendaEntry } from '../../src/simulation/agenda.js';
+import { Agenda } from '../../src/simulation/agenda.js';
 import { RollingVolume } from '../../src/simulation/rolling-volume.js';
 
 describe('Agenda', () => {
   it('pops by time, then tie, then insertion order', () => {
     const agenda = new Agenda<string>();
-    const push = (name: string, timeUs: number, tie: number): void => agenda.push(new AgendaEntry(AGENDA_WAKEUP, name, null, null), timeUs, tie);
-    push('late', 30, 0);
-    push('b', 10, 7);
-    push('a', 10, 3);
-    push('first-equal', 20, 5);
-    push('second-equal', 20, 5);
-    push('early', 5, 99);
-    const order: string[] = [];
-    for (let entry = agenda.pop(); entry !== undefined; entry = agenda.pop()) order.push(entry.member);
-    expect(order).toEqual(['early', 'a', 'b', 'first-equal', 'second-equal', 'late']);
+    agenda.pushArrival('late', 30, 0);
+    agenda.pushWakeup(1, 10, 7);
+    agenda.pushWakeup(0, 10, 3);
+    agenda.pushArrival('first-equal', 20, 5);
+    agenda.pushArrival('second-equal', 20, 5);
+    agenda.pushWakeup(2, 5, 99);
+    const order: (string | number)[] = [];
+    while (agenda.size > 0) order.push(agenda.peekIsWakeup() ? agenda.popWakeup() : agenda.popArrival());
+    expect(order).toEqual([2, 0, 1, 'first-equal', 'second-equal', 'late']);
   });
 
-  it('stays a heap through many random pushes and pops', () => {
+  it('reports the earliest time, and Infinity when empty', () => {
+    const agenda = new Agenda<string>();
+    expect(agenda.peekTimeUs()).toBe(Number.POSITIVE_INFINITY);
+    expect(agenda.peekIsWakeup()).toBe(false);
+    agenda.pushWakeup(0, 40, 1);
+    agenda.pushArrival('order', 25, 0);
+    expect(agenda.peekTimeUs()).toBe(25);
+    expect(agenda.peekIsWakeup()).toBe(false);
+    expect(agenda.popArrival()).toBe('order');
+    expect(agenda.peekIsWakeup()).toBe(true);
+    expect(agenda.popWakeup()).toBe(0);
+    expect(agenda.peekTimeUs()).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('pops in (time, tie, insertion) order through many random pushes and pops', () => {
     const agenda = new Agenda<number>();
     let state = 12345;
     const rand = (): number => (state = (state * 1103515245 + 12345) % 2147483648);
-    const popped: number[] = [];
-    for (let i = 0; i < 5_000; i++) {
-      agenda.push(new AgendaEntry(AGENDA_WAKEUP, i, null, null), rand() % 1000, rand());
-      if (i % 3 === 0) popped.push(agenda.pop()!.timeUs);
+    // The reference: every live entry with its keys; the agenda must always pop the smallest.
+    const live: { timeUs: number; tie: number; seq: number; id: number }[] = [];
+    const popOne = (): void => {
+      live.sort((a, b) => a.timeUs - b.timeUs || a.tie - b.tie || a.seq - b.seq);
+      const expected = live.shift()!;
+      expect(agenda.peekTimeUs()).toBe(expected.timeUs);
+      const id = agenda.peekIsWakeup() ? agenda.popWakeup() : -agenda.popArrival();
+      expect(id).toBe(expected.id);
+    };
+    for (let i = 1; i <= 3_000; i++) {
+      const timeUs = rand() % 200;
+      const tie = rand() % 4;
+      // Odd ids are wake-ups, even ids arrivals (returned negated), so both paths reuse slots.
+      if (i % 2 === 1) agenda.pushWakeup(i, timeUs, tie);
+      else agenda.pushArrival(i, timeUs, tie);
+      live.push({ timeUs, tie, seq: i, id: i % 2 === 1 ? i : -i });
+      if (i % 3 === 0) popOne();
     }
-    let last = -1;
-    for (let entry = agenda.pop(); entry !== undefined; entry = agenda.pop()) {
-      expect(entry.timeUs).toBeGreaterThanOrEqual(last);
-      last = entry.timeUs;
-    }
+    while (live.length > 0) popOne();
+    expect(agenda.size).toBe(0);
   });
 });
 
