@@ -85,6 +85,8 @@ export async function startServerApp(config: ServerConfig, logger: Logger): Prom
       hardLimitBytes: config.memoryHardLimitMb * MIB,
       logger: logger.child('memory'),
     }).start();
+    // Above the hard limit, drop what slow clients hold instead of growing.
+    monitor.addShedder('slow-clients', () => server.shed());
     cleanups.push(() => monitor.stop());
 
     if (simulation) {

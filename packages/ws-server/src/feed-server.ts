@@ -152,6 +152,23 @@ export class FeedServer {
     };
   }
 
+  /**
+   * Memory relief for the app's memory monitor (hard limit): every client that is behind —
+   * holding a backlog in its queue — is closed as a slow consumer, releasing its queued frames and
+   * socket buffers. Clients that keep up are untouched. Returns how many were closed.
+   */
+  shed(): number {
+    let closed = 0;
+    for (const session of this.sessions) {
+      if (session.queued > 0 && !session.closing) {
+        this.onSlowConsumer(session);
+        closed++;
+      }
+    }
+    if (closed > 0) this.options.log({ level: 'warn', event: 'shed_slow_clients', closed });
+    return closed;
+  }
+
   /** Stops accepting, closes every client with 1001 and releases the port. Idempotent. */
   close(): Promise<void> {
     this.closed ??= this.shutdown();

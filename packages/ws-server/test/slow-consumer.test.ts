@@ -65,4 +65,31 @@ describe('slow consumers', () => {
     expect(last.symbol).toBe('BTC/USD');
     expect(paused.messages.length).toBeLessThan(tickers);
   });
+
+  it('sheds clients with a backlog when asked (memory hard limit) and keeps those that keep up', async () => {
+    // A queue far larger than the test publishes: only shed() can drop the client here.
+    env = await startServer({ clientBufferSize: 1_000_000, sendHighWaterBytes: 1024 });
+    const shedLogged = env.logged('shed_slow_clients');
+    const paused = await env.client();
+    const reading = await env.client();
+    for (const client of [paused, reading]) await client.request({ op: 'subscribe', channels: ['trades'], symbols: ['BTC/USD'] });
+    paused.ws.pause();
+    let trades = 0;
+    // Fill the paused client's socket buffer until trades wait in its queue.
+    for (let round = 0; round < 2000; round++) {
+      for (let i = 0; i < 200; i++) env.feed.trade('BTC/USD', 5_000_000, 1, 'buy');
+      trades += 200;
+      await reading.next((m) => m.type === 'trade' && m.trade_id === trades);
+      await turn();
+      // Shed as soon as trades wait in its queue, before the queue overflows on its own.
+      if (env.server.shed() > 0 || env.server.stats().slowConsumerDisconnects > 0) break;
+    }
+    await shedLogged;
+    expect(env.server.stats().slowConsumerDisconnects).toBe(1);
+    expect(env.server.shed()).toBe(0);
+    env.feed.trade('BTC/USD', 5_000_000, 1, 'buy');
+    await reading.next((m) => m.type === 'trade' && m.trade_id === trades + 1);
+    paused.ws.resume();
+    await paused.closed;
+  });
 });
