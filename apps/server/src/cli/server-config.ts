@@ -111,7 +111,8 @@ export function parseServerArgs(argv: readonly string[], env: Record<string, str
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      // A leading `--` comes from package-manager script runners (`pnpm server -- --seed 7`).
+      args: argv[0] === '--' ? argv.slice(1) : [...argv],
       strict: true,
       allowPositionals: false,
       options: {

@@ -25,6 +25,10 @@ describe('parseServerArgs', () => {
     expect(config([], { MARKSIM_CONTROL_TOKEN: 'from-the-env' }).controlToken).toBe('from-the-env');
   });
 
+  it('ignores the leading -- a script runner passes through', () => {
+    expect(config(['--', '--seed', '9']).seed).toBe(9);
+  });
+
   it('answers --help without validating anything else', () => {
     expect(parseServerArgs(['--help', '--port', 'nonsense'])).toEqual({ help: true });
   });
