@@ -6,6 +6,7 @@ import type { SnapshotSource } from './book-snapshot.js';
 import type { BookDepth, BookView } from './book-view.js';
 import type { LevelQueue } from './level-queue.js';
 import { OrderIndex } from './order-index.js';
+import { OrderPool } from './order-pool.js';
 import { sizeAtPrice, topLevels } from './level-tree.js';
 import type { LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
@@ -22,6 +23,8 @@ export class OrderBook implements BookView, SnapshotSource {
   readonly asks: BookSide;
   /** Every resting order by id. */
   readonly index: OrderIndex;
+  /** Nodes of orders that left the book, for the engine to reuse. */
+  readonly pool: OrderPool;
   /** Stamped by the engine after each command. */
   seq: number;
   timeUs: number;
@@ -35,6 +38,7 @@ export class OrderBook implements BookView, SnapshotSource {
     this.bids = new BookSide('buy');
     this.asks = new BookSide('sell');
     this.index = new OrderIndex();
+    this.pool = new OrderPool();
     this.seq = 0;
     this.timeUs = 0;
     this.lastTradePriceTicks = 0;

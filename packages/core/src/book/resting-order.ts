@@ -27,12 +27,12 @@ export function orderTraits(postOnly: boolean, selfTradePrevention: SelfTradePre
  * One order resting in the book: a node of its level's intrusive doubly-linked FIFO list, so a
  * cancel from the middle of a long queue is O(1) (no array splice, no shift()), and a pointer to
  * that level, so a cancel needs no price lookup. Mutable and private to the book: queries hand out
- * RestingOrderView copies, never this node.
+ * RestingOrderView copies, never this node, which is why the book can recycle nodes (OrderPool).
  */
 export class RestingOrder {
-  readonly orderId: string;
-  readonly ownerId: string;
-  readonly side: Side;
+  orderId: string;
+  ownerId: string;
+  side: Side;
   /** The level the order rests in; its price is the order's price. Null only while a modify re-matches it. */
   level: LevelQueue | null;
   /** Open (unfilled) size. */
@@ -41,13 +41,28 @@ export class RestingOrder {
   filledLots: number;
   /** When the order took its current place in the queue (entry, or a modify that lost priority). */
   timeUs: number;
-  readonly traits: OrderTraits;
+  traits: OrderTraits;
   /** Older neighbour in the level (towards the head), null at the head. */
   prev: RestingOrder | null;
-  /** Younger neighbour in the level (towards the tail), null at the tail. */
+  /** Younger neighbour in the level (towards the tail), null at the tail. Links free nodes in an OrderPool. */
   next: RestingOrder | null;
 
+  // Positional parameters, not an options object: this runs once per resting order on the hot path.
   constructor(orderId: string, ownerId: string, side: Side, sizeLots: number, filledLots: number, timeUs: number, traits: OrderTraits) {
+    this.orderId = orderId;
+    this.ownerId = ownerId;
+    this.side = side;
+    this.level = null;
+    this.sizeLots = sizeLots;
+    this.filledLots = filledLots;
+    this.timeUs = timeUs;
+    this.traits = traits;
+    this.prev = null;
+    this.next = null;
+  }
+
+  /** Turns a detached node from an OrderPool into a new order; same fields as the constructor. */
+  reuse(orderId: string, ownerId: string, side: Side, sizeLots: number, filledLots: number, timeUs: number, traits: OrderTraits): void {
     this.orderId = orderId;
     this.ownerId = ownerId;
     this.side = side;

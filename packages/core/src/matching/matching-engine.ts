@@ -3,7 +3,8 @@ import type { BookSnapshot } from '../book/book-snapshot.js';
 import type { BookView } from '../book/book-view.js';
 import type { LevelQueue } from '../book/level-queue.js';
 import { OrderBook } from '../book/order-book.js';
-import { RestingOrder, orderTraits } from '../book/resting-order.js';
+import { orderTraits } from '../book/resting-order.js';
+import type { RestingOrder } from '../book/resting-order.js';
 import type { BookEvent, CancelReason, RejectCode, RejectedEvent } from '../domain/events.js';
 import type { Instrument } from '../domain/instrument.js';
 import type { CancelCommand, ModifyCommand, NewOrderCommand, OrderCommand, SelfTradePrevention } from '../domain/order.js';
@@ -174,7 +175,7 @@ export class MatchingEngine {
       return this.finishTaker(orderId, ownerId, remainingLots, filledLots, reason);
     }
     const traits = orderTraits(command.postOnly, command.selfTradePrevention);
-    const order = new RestingOrder(orderId, ownerId, command.side, remainingLots, filledLots, this.timeUs, traits);
+    const order = book.pool.take(orderId, ownerId, command.side, remainingLots, filledLots, this.timeUs, traits);
     this.publish(book.sideOf(command.side), book.rest(order, command.priceTicks));
   }
 
@@ -184,8 +185,9 @@ export class MatchingEngine {
     const order = this.findOwnedOrder('cancel', command.orderId, command.ownerId);
     if (order === null) return;
     const queue = order.level as LevelQueue;
+    const side = this.orderBook.sideOf(order.side);
     this.cancelResting(queue, order, 'user');
-    this.publish(this.orderBook.sideOf(order.side), queue);
+    this.publish(side, queue);
   }
 
   private modify(command: ModifyCommand): void {
@@ -232,7 +234,9 @@ export class MatchingEngine {
       : newSizeLots;
     order.filledLots += newSizeLots - remainingLots;
     if (this.takerStopped || remainingLots === 0) {
-      return this.finishTaker(order.orderId, order.ownerId, remainingLots, order.filledLots, 'self-trade');
+      this.finishTaker(order.orderId, order.ownerId, remainingLots, order.filledLots, 'self-trade');
+      book.pool.release(order);
+      return;
     }
     order.sizeLots = remainingLots;
     this.publish(side, book.rest(order, newPriceTicks));
@@ -287,6 +291,7 @@ export class MatchingEngine {
           if (maker.sizeLots === 0) {
             book.remove(queue, maker);
             out.push(doneEvent(++this.seq, symbol, timeUs, maker.orderId, maker.ownerId, 'filled', maker.filledLots));
+            book.pool.release(maker);
           }
         }
         maker = next;
@@ -310,12 +315,17 @@ export class MatchingEngine {
     this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, orderId, ownerId, 'cancelled', filledLots));
   }
 
-  /** Takes a resting order out with `cancelled` + `done` (publish its level afterwards). */
+  /**
+   * Takes a resting order out with `cancelled` + `done` and recycles its node (publish its level
+   * afterwards; do not touch the order after this).
+   */
   private cancelResting(queue: LevelQueue, order: RestingOrder, reason: CancelReason): void {
+    const book = this.orderBook;
     const cancelledLots = order.sizeLots;
-    this.orderBook.remove(queue, order);
+    book.remove(queue, order);
     this.out.push(cancelledEvent(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, reason, cancelledLots));
     this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, 'cancelled', order.filledLots));
+    book.pool.release(order);
   }
 
   /** Publishes a changed level to the btree and emits its `level` event. */
