@@ -1,234 +1,190 @@
 import { TIMER_CANCELLED, TIMER_QUEUED } from './scheduled-timer.js';
 import type { CancelSink, ScheduledTimer } from './scheduled-timer.js';
+import { TimerHeap } from './timer-heap.js';
+import { TimerWindow } from './timer-window.js';
 
-/** Compaction is not worth it for tiny heaps. */
+/** Compaction is not worth it for tiny queues. */
 const COMPACT_MIN_CANCELLED = 64;
 const INITIAL_CAPACITY = 1024;
+const NO_SLOT = -1;
 
 /**
- * An array-backed binary min-heap of timers ordered by (timeUs, seq).
+ * The engine's priority queue of timers, ordered by (timeUs, seq): seq is the insertion order,
+ * so equal times run first pushed, first run.
  *
- * The heap itself is three typed arrays — time, seq and a slot number per node — and records
- * sit still in a slot table. Sifting therefore compares keys in contiguous memory and moves
- * only numbers: no record is dereferenced and no pointer store (with its GC write barrier)
- * happens per level. Removal uses Floyd's bottom-up sift (walk the hole to a leaf with one
- * comparison per level, then sift the displaced last node up), halving the comparisons.
+ * A hybrid of two exact structures, merged on pop by comparing their fronts' (time, seq):
+ * - a calendar window of one FIFO bucket per microsecond over the next ~131 ms (TimerWindow):
+ *   a bucket holds one exact time in push order, so the common case in a simulation — periodic
+ *   wake-ups and short latencies re-armed from inside handlers — pushes and pops in O(1);
+ * - a 4-ary heap (TimerHeap) for everything further ahead, or pushed before the window moved.
  *
- * Cancel is lazy (the record stays until popped) but the heap is compacted in O(n) once
+ * Records sit still in a slot table; both structures hold slot numbers in typed arrays, so no
+ * record is dereferenced while ordering. The window starts where the last popped timer was (every
+ * queued timer is at or after it), so it slides forward with the clock.
+ *
+ * Cancel is lazy (the record stays until popped) but the queue is compacted in O(n) once
  * cancelled records outnumber live ones, so heavy cancel traffic cannot grow it without bound.
  */
 export class TimerQueue implements CancelSink {
   // TS-private rather than #private: these are read in the engine's innermost loop.
-  private times = new Float64Array(INITIAL_CAPACITY);
-  private seqs = new Float64Array(INITIAL_CAPACITY);
-  private slotOf = new Int32Array(INITIAL_CAPACITY);
+  private readonly heap = new TimerHeap();
+  private readonly window = new TimerWindow();
   /** Slot table: records never move while queued. */
-  private records: Array<ScheduledTimer | undefined> = new Array<ScheduledTimer | undefined>(INITIAL_CAPACITY).fill(undefined);
-  private freeSlots = new Int32Array(INITIAL_CAPACITY);
+  private records: Array<ScheduledTimer | undefined> = [];
+  /** Insertion sequence number of each slot's record. */
+  private seqOf = new Float64Array(0);
+  private freeSlots = new Int32Array(0);
   private freeCount = 0;
-  private count = 0;
-  private cancelledInHeap = 0;
+  private cancelledQueued = 0;
   /** Insertion sequence: breaks ties between equal times, first pushed runs first. */
   private nextSeq = 0;
+  /** Set by locateFront: the front's time and its bucket, or NO_SLOT when it is the heap's root. */
+  private frontTimeUs = 0;
+  private frontBucket = NO_SLOT;
 
   constructor() {
-    this.resetSlots();
+    this.growSlots(INITIAL_CAPACITY);
   }
 
-  /** Records in the heap, cancelled ones included. */
+  /** Records in the queue, cancelled ones included. */
   get heapSize(): number {
-    return this.count;
+    return this.heap.count + this.window.count;
   }
 
-  /** Live (not cancelled) records in the heap. */
+  /** Live (not cancelled) records in the queue. */
   get size(): number {
-    return this.count - this.cancelledInHeap;
+    return this.heap.count + this.window.count - this.cancelledQueued;
   }
 
   /** Adds a record keyed by (its current timeUs, next insertion sequence number). */
   push(timer: ScheduledTimer): void {
-    if (this.count === this.times.length) this.grow();
+    if (this.freeCount === 0) this.growSlots(2 * this.records.length);
     const slot = this.freeSlots[--this.freeCount];
+    const seq = this.nextSeq++;
     this.records[slot] = timer;
-    this.siftUp(this.count++, timer.timeUs, this.nextSeq++, slot);
+    this.seqOf[slot] = seq;
+    const timeUs = timer.timeUs;
+    if (this.window.covers(timeUs)) this.window.append(timeUs, slot);
+    else this.heap.push(timeUs, seq, slot);
   }
 
-  /** The earliest live record without removing it (drops cancelled records found on top). */
+  /** The earliest live record without removing it (drops cancelled records found in front). */
   peek(): ScheduledTimer | undefined {
-    while (this.count > 0) {
-      const top = this.records[this.slotOf[0]] as ScheduledTimer;
-      if (top.state !== TIMER_CANCELLED) return top;
-      this.removeTop();
-      this.cancelledInHeap--;
+    for (let slot = this.locateFront(); slot !== NO_SLOT; slot = this.locateFront()) {
+      const timer = this.records[slot] as ScheduledTimer;
+      if (timer.state !== TIMER_CANCELLED) return timer;
+      this.removeFront(slot);
+      this.cancelledQueued--;
     }
     return undefined;
   }
 
   /** Time of the earliest record, cancelled or not, or Infinity: a cheap lower bound. */
   peekTimeUs(): number {
-    return this.count > 0 ? this.times[0] : Infinity;
+    return this.locateFront() === NO_SLOT ? Infinity : this.frontTimeUs;
   }
 
   /** Removes and returns the earliest live record if its time is ≤ `limitUs`. */
   popUpTo(limitUs: number): ScheduledTimer | undefined {
-    while (this.count > 0) {
-      const top = this.records[this.slotOf[0]] as ScheduledTimer;
-      if (top.state === TIMER_CANCELLED) {
-        this.removeTop();
-        this.cancelledInHeap--;
+    for (let slot = this.locateFront(); slot !== NO_SLOT; slot = this.locateFront()) {
+      const timer = this.records[slot] as ScheduledTimer;
+      if (timer.state === TIMER_CANCELLED) {
+        this.removeFront(slot);
+        this.cancelledQueued--;
         continue;
       }
-      if (this.times[0] > limitUs) return undefined;
-      this.removeTop();
-      return top;
+      if (this.frontTimeUs > limitUs) return undefined;
+      this.removeFront(slot);
+      return timer;
     }
     return undefined;
   }
 
   /** Drops every record (engine stop), marking queued ones cancelled. */
   clear(): void {
-    for (let i = 0; i < this.count; i++) {
-      const timer = this.records[this.slotOf[i]] as ScheduledTimer;
-      if (timer.state === TIMER_QUEUED) timer.state = TIMER_CANCELLED;
+    for (const timer of this.records) {
+      if (timer !== undefined && timer.state === TIMER_QUEUED) timer.state = TIMER_CANCELLED;
     }
-    this.times = new Float64Array(INITIAL_CAPACITY);
-    this.seqs = new Float64Array(INITIAL_CAPACITY);
-    this.slotOf = new Int32Array(INITIAL_CAPACITY);
-    this.records = new Array<ScheduledTimer | undefined>(INITIAL_CAPACITY).fill(undefined);
-    this.freeSlots = new Int32Array(INITIAL_CAPACITY);
-    this.count = 0;
-    this.cancelledInHeap = 0;
-    this.resetSlots();
+    this.heap.clear();
+    this.window.clear();
+    this.records = [];
+    this.seqOf = new Float64Array(0);
+    this.freeSlots = new Int32Array(0);
+    this.freeCount = 0;
+    this.cancelledQueued = 0;
+    this.growSlots(INITIAL_CAPACITY);
   }
 
   /** Called by a queued record's cancel(). */
   onQueuedTimerCancelled(): void {
-    this.cancelledInHeap++;
-    if (this.cancelledInHeap >= COMPACT_MIN_CANCELLED && this.cancelledInHeap * 2 > this.count) this.compact();
+    this.cancelledQueued++;
+    if (this.cancelledQueued >= COMPACT_MIN_CANCELLED && this.cancelledQueued * 2 > this.heapSize) this.compact();
   }
 
-  /** Moves node (timeUs, seq, slot) up from position `start` to where it belongs. */
-  private siftUp(start: number, timeUs: number, seq: number, slot: number): void {
-    const times = this.times;
-    const seqs = this.seqs;
-    const slotOf = this.slotOf;
-    let i = start;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const parentTime = times[parent];
-      if (parentTime < timeUs || (parentTime === timeUs && seqs[parent] < seq)) break;
-      times[i] = parentTime;
-      seqs[i] = seqs[parent];
-      slotOf[i] = slotOf[parent];
-      i = parent;
-    }
-    times[i] = timeUs;
-    seqs[i] = seq;
-    slotOf[i] = slot;
-  }
-
-  private removeTop(): void {
-    const slotOf = this.slotOf;
-    const topSlot = slotOf[0];
-    this.records[topSlot] = undefined; // release the record for the garbage collector
-    this.freeSlots[this.freeCount++] = topSlot;
-    const last = --this.count;
-    if (last === 0) return;
-    const times = this.times;
-    const seqs = this.seqs;
-    // Bottom-up: walk the hole from the root to a leaf along the smaller children...
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= last) break;
-      const right = child + 1;
-      if (right < last) {
-        const leftTime = times[child];
-        const rightTime = times[right];
-        if (rightTime < leftTime || (rightTime === leftTime && seqs[right] < seqs[child])) child = right;
+  /**
+   * Finds the earliest record, cancelled or not: the heap's root or the first bucket's head,
+   * whichever has the smaller (time, seq). Returns its slot (NO_SLOT if empty) and leaves its
+   * time in frontTimeUs and its bucket (NO_SLOT for the heap) in frontBucket.
+   */
+  private locateFront(): number {
+    const window = this.window;
+    const heap = this.heap;
+    if (window.count > 0) {
+      const bucket = window.firstBucket();
+      const slot = window.headSlot(bucket);
+      const timeUs = window.bucketTimeUs(bucket);
+      if (heap.count > 0) {
+        const heapTimeUs = heap.keys[0];
+        if (heapTimeUs < timeUs || (heapTimeUs === timeUs && heap.keys[1] < this.seqOf[slot])) {
+          this.frontTimeUs = heapTimeUs;
+          this.frontBucket = NO_SLOT;
+          return heap.slots[0];
+        }
       }
-      times[i] = times[child];
-      seqs[i] = seqs[child];
-      slotOf[i] = slotOf[child];
-      i = child;
+      this.frontTimeUs = timeUs;
+      this.frontBucket = bucket;
+      return slot;
     }
-    // ...then put the old last node there and sift it up: it is large, so it rarely climbs.
-    this.siftUp(i, times[last], seqs[last], slotOf[last]);
+    if (heap.count === 0) return NO_SLOT;
+    this.frontTimeUs = heap.keys[0];
+    this.frontBucket = NO_SLOT;
+    return heap.slots[0];
   }
 
-  private grow(): void {
-    const oldCapacity = this.times.length;
-    const capacity = oldCapacity * 2;
-    const times = new Float64Array(capacity);
-    const seqs = new Float64Array(capacity);
-    const slotOf = new Int32Array(capacity);
+  /** Removes the record locateFront just found, frees its slot and slides the window to its time. */
+  private removeFront(slot: number): void {
+    if (this.frontBucket === NO_SLOT) this.heap.removeTop();
+    else this.window.removeHead(this.frontBucket);
+    this.records[slot] = undefined; // release the record for the garbage collector
+    this.freeSlots[this.freeCount++] = slot;
+    // Everything still queued is at or after the front, so the window may start there.
+    this.window.advanceTo(this.frontTimeUs);
+  }
+
+  private growSlots(capacity: number): void {
+    const oldCapacity = this.records.length;
+    const seqOf = new Float64Array(capacity);
+    seqOf.set(this.seqOf);
+    this.seqOf = seqOf;
     const freeSlots = new Int32Array(capacity);
-    times.set(this.times);
-    seqs.set(this.seqs);
-    slotOf.set(this.slotOf);
     freeSlots.set(this.freeSlots.subarray(0, this.freeCount));
     // The new slots are free; hand out low numbers first.
     for (let slot = capacity - 1; slot >= oldCapacity; slot--) freeSlots[this.freeCount++] = slot;
-    for (let slot = oldCapacity; slot < capacity; slot++) this.records.push(undefined);
-    this.times = times;
-    this.seqs = seqs;
-    this.slotOf = slotOf;
     this.freeSlots = freeSlots;
+    for (let slot = oldCapacity; slot < capacity; slot++) this.records.push(undefined);
+    this.window.ensureSlots(capacity);
   }
 
-  private resetSlots(): void {
-    const capacity = this.freeSlots.length;
-    for (let k = 0; k < capacity; k++) this.freeSlots[k] = capacity - 1 - k;
-    this.freeCount = capacity;
-  }
-
-  /** Filters cancelled records out and rebuilds the heap bottom-up (Floyd, O(n)). */
+  /** Drops cancelled records from both structures in O(n) and frees their slots. */
   private compact(): void {
-    const times = this.times;
-    const seqs = this.seqs;
-    const slotOf = this.slotOf;
-    const records = this.records;
-    let kept = 0;
-    for (let i = 0; i < this.count; i++) {
-      const slot = slotOf[i];
-      if ((records[slot] as ScheduledTimer).state === TIMER_CANCELLED) {
-        records[slot] = undefined;
-        this.freeSlots[this.freeCount++] = slot;
-        continue;
-      }
-      times[kept] = times[i];
-      seqs[kept] = seqs[i];
-      slotOf[kept] = slot;
-      kept++;
-    }
-    this.count = kept;
-    this.cancelledInHeap = 0;
-    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDownFrom(i);
-  }
-
-  /** Classic top-down sift of the node at `start` (used by heapify only). */
-  private siftDownFrom(start: number): void {
-    const times = this.times;
-    const seqs = this.seqs;
-    const slotOf = this.slotOf;
-    const n = this.count;
-    const timeUs = times[start];
-    const seq = seqs[start];
-    const slot = slotOf[start];
-    let i = start;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (right < n && (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))) child = right;
-      if (timeUs < times[child] || (timeUs === times[child] && seq < seqs[child])) break;
-      times[i] = times[child];
-      seqs[i] = seqs[child];
-      slotOf[i] = slotOf[child];
-      i = child;
-    }
-    times[i] = timeUs;
-    seqs[i] = seq;
-    slotOf[i] = slot;
+    const keep = (slot: number): boolean => {
+      if ((this.records[slot] as ScheduledTimer).state !== TIMER_CANCELLED) return true;
+      this.records[slot] = undefined;
+      this.freeSlots[this.freeCount++] = slot;
+      return false;
+    };
+    this.heap.retain(keep);
+    this.window.retain(keep);
+    this.cancelledQueued = 0;
   }
 }

@@ -66,6 +66,37 @@ describe('TimerQueue', () => {
     expect(drain(queue)).toEqual(new Array(100).fill('live'));
   });
 
+  it('runs equal times first pushed, first run when one waited in the far heap and one went to the near window', () => {
+    const queue = new TimerQueue();
+    const farUs = 1_000_000; // beyond the ~131 ms window when pushed at 0
+    queue.push(timerAt(queue, 0, 'start'));
+    queue.push(timerAt(queue, farUs, 'far-first'));
+    queue.push(timerAt(queue, farUs - 1000, 'step'));
+    expect((queue.popUpTo(Infinity) as ScheduledTimer & { label: string }).label).toBe('start');
+    expect((queue.popUpTo(Infinity) as ScheduledTimer & { label: string }).label).toBe('step');
+    // The clock is now 1 ms before farUs: this push lands in the near window, after far-first.
+    queue.push(timerAt(queue, farUs, 'near-second'));
+    queue.push(timerAt(queue, farUs - 1, 'near-earlier'));
+    expect(drain(queue)).toEqual(['near-earlier', 'far-first', 'near-second']);
+  });
+
+  it('keeps order for times past 2^31 µs and across the wrap of the window', () => {
+    const queue = new TimerQueue();
+    const baseUs = 1_700_000_000_000_000 + (1 << 17) - 3; // three buckets before the window wraps
+    queue.push(timerAt(queue, baseUs, 'base'));
+    expect(queue.popUpTo(Infinity)?.timeUs).toBe(baseUs);
+    for (const [offsetUs, label] of [
+      [(1 << 17) - 1, 'edge'],
+      [5, 'wrapped'],
+      [1, 'before-wrap'],
+      [1 << 17, 'beyond'],
+    ] as const) {
+      queue.push(timerAt(queue, baseUs + offsetUs, label));
+    }
+    expect(queue.peekTimeUs()).toBe(baseUs + 1);
+    expect(drain(queue)).toEqual(['before-wrap', 'wrapped', 'edge', 'beyond']);
+  });
+
   it('clears every timer and marks them inactive', () => {
     const queue = new TimerQueue();
     const timer = timerAt(queue, 1);
