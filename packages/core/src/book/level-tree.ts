@@ -2,9 +2,9 @@ import type { BookLevel } from '../domain/market-data.js';
 import { BTree } from './btree.js';
 
 /**
- * One side's L2 levels: immutable BookLevel summaries keyed by `sign × priceTicks` (asks +1,
- * bids −1), so the best level of either side is the smallest key and iterating ascending walks
- * from the best level outwards.
+ * One side's L2 levels: BookLevel summaries keyed by `sign × priceTicks` (asks +1, bids −1), so
+ * the best level of either side is the smallest key and iterating ascending walks from the best
+ * level outwards. A summary never changes once a snapshot or caller can see it (BookSide.publish).
  */
 export type LevelTree = BTree<number, BookLevel>;
 
