@@ -6,6 +6,7 @@ import type { ServerConfig } from './cli/server-config.js';
 import { ArchiveSink } from './feed/archive-sink.js';
 import { ReplayFeed } from './feed/replay-feed.js';
 import { SimulationFeed } from './feed/simulation-feed.js';
+import { goLive } from './feed/go-live.js';
 import type { Logger } from './log/logger.js';
 
 const MIB = 1024 * 1024;
@@ -51,8 +52,10 @@ export async function startServerApp(config: ServerConfig, logger: Logger): Prom
       feed = replay;
     } else {
       const market = config.agents === undefined ? {} : loadAgentsFlag(config.agents);
-      simulation = createDefaultMarket({ ...market, seed: config.seed, speedMultiplier: config.speed, mode: 'realtime', startTimeUs: wallNowUs() });
-      feed = new SimulationFeed(simulation, wallNowUs);
+      // Warm-up happens in fast mode before clients connect (see goLive).
+      simulation = createDefaultMarket({ ...market, seed: config.seed, speedMultiplier: config.speed, mode: 'fast',
+        startTimeUs: wallNowUs() - config.warmupUs });
+      feed = new SimulationFeed(simulation, wallNowUs, config.warmupUs);
       const simLog = logger.child('simulation');
       simulation.onAgentIssue((issue) => simLog.warn('agent issue', { ...issue }));
       simulation.onControl((event) => {
@@ -65,8 +68,16 @@ export async function startServerApp(config: ServerConfig, logger: Logger): Prom
       const archiveLog = logger.child('archive');
       const archiver = await Archiver.open({ directory: config.archiveDir, logger: archiveLog });
       const sink = new ArchiveSink(feed, archiver, archiveLog, feed.control, simulation?.nowUs ?? wallNowUs());
+      // The archive starts before the warm-up, so a replay rebuilds the book from the very first event.
       cleanups.push(() => sink.close());
       archiveLog.info('archiving', { directory: archiver.directory });
+    }
+
+    if (simulation) {
+      const sim = simulation;
+      cleanups.push(() => sim.stop());
+      if (config.warmupUs > 0) logger.info('warming up', { simulated: `${config.warmupUs / 1e6} s` });
+      await goLive(simulation, config.warmupUs);
     }
 
     const server = new FeedServer(feed, {
@@ -89,11 +100,6 @@ export async function startServerApp(config: ServerConfig, logger: Logger): Prom
     monitor.addShedder('slow-clients', () => server.shed());
     cleanups.push(() => monitor.stop());
 
-    if (simulation) {
-      simulation.start();
-      const sim = simulation;
-      cleanups.push(() => sim.stop());
-    }
     if (replay) {
       const playing = replay;
       void playing.run();

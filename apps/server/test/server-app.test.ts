@@ -18,7 +18,7 @@ function quietLogger(lines: string[] = []): Logger {
 }
 
 function config(overrides: Partial<ServerConfig>): ServerConfig {
-  return { ...DEFAULT_SERVER_CONFIG, host: '127.0.0.1', port: 0, speed: 50, archiveDir: undefined, ...overrides };
+  return { ...DEFAULT_SERVER_CONFIG, host: '127.0.0.1', port: 0, speed: 50, archiveDir: undefined, warmupUs: 0, ...overrides };
 }
 
 /** Resolves with the first `count` messages a client receives. */
@@ -67,6 +67,18 @@ describe('the server app', () => {
     // µs since the epoch: within a day of now (the market runs ahead of the wall clock at 50×).
     expect(Math.abs((ticker!.timestamp as number) / 1000 - Date.now())).toBeLessThan(86_400_000);
     expect(lines.some((line) => JSON.parse(line).msg === 'listening' && JSON.parse(line).ws === app!.url)).toBe(true);
+  });
+
+  it('warms the market up before clients connect, then runs at wall-clock time', async () => {
+    const before = Date.now();
+    app = await startServerApp(config({ warmupUs: 60_000_000, speed: 1 }), quietLogger());
+    const [ticker] = (await receive(app.url, 1)) as Record<string, number>[];
+    // A minute of trading already happened, and live timestamps continue from the wall clock.
+    expect(ticker!.trade_count).toBeGreaterThan(0);
+    expect(ticker!.bid_price).toBeGreaterThan(0);
+    expect(ticker!.ask_price).toBeGreaterThan(ticker!.bid_price!);
+    expect(ticker!.timestamp / 1000).toBeGreaterThan(before - 60_000);
+    expect(ticker!.timestamp / 1000).toBeLessThan(Date.now() + 5_000);
   });
 
   it('reports health over HTTP on the same port', async () => {

@@ -9,6 +9,8 @@ export interface ServerConfig {
   seed: number;
   /** Simulated seconds per wall second. */
   speed: number;
+  /** Simulated time run as fast as possible before going live, µs (the empty book's opening). */
+  warmupUs: number;
   /** Agent mix as `marksim simulate --agents` takes it: counts (`mm=2,noise=80`, a total) or a JSON file; undefined = the default market. */
   agents: string | undefined;
   /** Directory for the NDJSON.gz archive; undefined = no archive. */
@@ -35,6 +37,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = Object.freeze({
   port: 8765,
   seed: 1,
   speed: 10,
+  warmupUs: 120_000_000,
   agents: undefined,
   archiveDir: 'archive',
   logLevel: 'info',
@@ -61,6 +64,8 @@ options:
   --port N                port, 0 = any free port (default 8765)
   --seed N                simulation seed, same seed = same market (default 1)
   --speed X               simulated seconds per wall second, > 0 (default 10)
+  --warmup DURATION       simulated time run fast before going live, e.g. 2m, 90s, 0
+                          (default 2m: clients never see the empty book's opening)
   --agents SPEC           agent mix: counts like mm=2,noise=80,informed=10,momentum=8,
                           a total like 500, or a JSON market config file
   --archive-dir DIR       write the event stream as NDJSON.gz here (default ./archive)
@@ -100,6 +105,16 @@ function positiveFlag(flag: string, raw: string | undefined, fallback: number, m
   return value;
 }
 
+/** `90s`, `2m`, `1h` or `0` → µs; at most a day. */
+function durationFlag(flag: string, raw: string | undefined, fallbackUs: number): number {
+  if (raw === undefined) return fallbackUs;
+  const match = /^(\d+)(s|m|h)?$/.exec(raw.trim());
+  const unitUs = { s: 1e6, m: 60e6, h: 3600e6 }[(match?.[2] ?? 's') as 's' | 'm' | 'h'];
+  const valueUs = match ? Number(match[1]) * unitUs : Number.NaN;
+  if (!Number.isSafeInteger(valueUs) || valueUs > 86_400e6) throw invalid(flag, raw, 'a duration like 90s, 2m or 1h (at most 24h), or 0');
+  return valueUs;
+}
+
 /** Result of reading the command line: either help was asked for, or a validated config. */
 export type ParsedServerArgs = { help: true } | { help: false; config: ServerConfig };
 
@@ -120,6 +135,7 @@ export function parseServerArgs(argv: readonly string[], env: Record<string, str
         port: { type: 'string' },
         seed: { type: 'string' },
         speed: { type: 'string' },
+        warmup: { type: 'string' },
         agents: { type: 'string' },
         'archive-dir': { type: 'string' },
         'no-archive': { type: 'boolean' },
@@ -168,6 +184,7 @@ export function parseServerArgs(argv: readonly string[], env: Record<string, str
       port: integerFlag('port', v.port, d.port, 0, 65535),
       seed: integerFlag('seed', v.seed, d.seed, 0, 2 ** 32 - 1),
       speed: positiveFlag('speed', v.speed, d.speed, 1_000_000),
+      warmupUs: durationFlag('warmup', v.warmup, d.warmupUs),
       agents: v.agents,
       archiveDir: v['no-archive'] ? undefined : (v['archive-dir'] ?? d.archiveDir),
       logLevel,

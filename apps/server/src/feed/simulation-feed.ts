@@ -1,25 +1,26 @@
 import type { Instrument, MarketEvent, MarketSimulation } from '@marksim/core';
 import type { FeedBook, FeedControl, FeedEvent, FeedStatus, MarketFeed } from '@marksim/ws-server';
+import { goLive } from './go-live.js';
 
 /**
  * Adapts a live MarketSimulation to the server's MarketFeed: book events and tickers pass
  * through in order, a simulation reset becomes a feed `reset` (clients get fresh snapshots), and
- * control ops map onto the simulation. A reset restarts the market at wall-clock now.
+ * control ops map onto the simulation. A reset starts a new market that goes live (after its
+ * warm-up) at wall-clock now.
  */
 export class SimulationFeed implements MarketFeed {
   readonly control: FeedControl;
   private readonly instrumentList: readonly Instrument[];
 
-  constructor(private readonly simulation: MarketSimulation, nowUs: () => number) {
+  constructor(private readonly simulation: MarketSimulation, nowUs: () => number, warmupUs: number) {
     this.instrumentList = [simulation.options.instrument];
     this.control = {
       pause: () => simulation.pause(),
       resume: () => simulation.resume(),
       setSpeed: (speed: number) => simulation.setSpeed(speed),
       reset: () => {
-        const wasRunning = simulation.state === 'running' || simulation.state === 'paused';
-        simulation.reset({ startTimeUs: nowUs() });
-        if (wasRunning) simulation.start();
+        simulation.reset({ startTimeUs: nowUs() - warmupUs });
+        return goLive(simulation, warmupUs);
       },
     };
   }

@@ -15,7 +15,7 @@ describe('the --agents flag of the server', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('runs the mix it names', async () => {
-    const app = await startServerApp({ ...DEFAULT_SERVER_CONFIG, port: 0, host: '127.0.0.1', archiveDir: undefined, agents: 'mm=1,noise=5' }, logger);
+    const app = await startServerApp({ ...DEFAULT_SERVER_CONFIG, port: 0, host: '127.0.0.1', archiveDir: undefined, warmupUs: 0, agents: 'mm=1,noise=5' }, logger);
     try {
       expect(app.simulation!.accounts().map((account) => account.agentId).sort()).toEqual(
         ['mm_1', 'noise_1', 'noise_2', 'noise_3', 'noise_4', 'noise_5']);

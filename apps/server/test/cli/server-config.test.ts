@@ -21,6 +21,13 @@ describe('parseServerArgs', () => {
       controlToken: 'secret-token', maxClients: 5, clientBufferSize: 20, logLevel: 'debug' });
   });
 
+  it('reads the warm-up as a duration', () => {
+    expect(config([]).warmupUs).toBe(120_000_000);
+    expect(config(['--warmup', '90s']).warmupUs).toBe(90_000_000);
+    expect(config(['--warmup', '5m']).warmupUs).toBe(300_000_000);
+    expect(config(['--warmup', '0']).warmupUs).toBe(0);
+  });
+
   it('takes the control token from MARKSIM_CONTROL_TOKEN', () => {
     expect(config([], { MARKSIM_CONTROL_TOKEN: 'from-the-env' }).controlToken).toBe('from-the-env');
   });
@@ -44,6 +51,8 @@ describe('parseServerArgs', () => {
     [['--no-archive', '--archive-dir', 'x'], /exclude each other/],
     [['--memory-soft-mb', '600', '--memory-hard-mb', '500'], /--memory-hard-mb must be ≥ --memory-soft-mb/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [['--warmup', '2 weeks'], /--warmup must be a duration like 90s, 2m or 1h/],
+    [['--warmup', '25h'], /at most 24h/],
   ])('rejects %j with an error naming the flag', (argv, message) => {
     expect(() => parseServerArgs(argv)).toThrow(MarksimError);
     expect(() => parseServerArgs(argv)).toThrow(message);
