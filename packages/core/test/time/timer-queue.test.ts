@@ -97,6 +97,33 @@ describe('TimerQueue', () => {
     expect(drain(queue)).toEqual(['before-wrap', 'wrapped', 'edge', 'beyond']);
   });
 
+  it('compacts the near window and the far heap alike, keeping the order of what is left', () => {
+    const queue = new TimerQueue();
+    const timers: Array<ScheduledTimer & { label: string }> = [];
+    // Four timers per instant, half of them within the ~131 ms window and half far beyond it.
+    for (let i = 0; i < 400; i++) {
+      const timeUs = (i % 100) * 10 + (i % 2 === 0 ? 0 : 10_000_000);
+      const timer = timerAt(queue, timeUs, `${timeUs}#${i}`);
+      timers.push(timer);
+      queue.push(timer);
+    }
+    const kept = timers.filter((_, i) => i % 3 === 0);
+    // Latest first, so that compaction also cuts the tails of buckets.
+    for (const timer of [...timers].reverse()) if (!kept.includes(timer)) timer.cancel();
+    // Compaction ran: the cancelled records no longer take room.
+    expect(queue.heapSize).toBeLessThan(2 * kept.length + 64);
+    expect(queue.size).toBe(kept.length);
+    // Buckets cut by compaction take new timers at their end (every other near instant gets one).
+    for (let i = 0; i < 100; i += 4) {
+      const timer = timerAt(queue, i * 10, `${i * 10}#late`);
+      timers.push(timer);
+      kept.push(timer);
+      queue.push(timer);
+    }
+    const expected = [...kept].sort((x, y) => x.timeUs - y.timeUs || timers.indexOf(x) - timers.indexOf(y)).map((t) => t.label);
+    expect(drain(queue)).toEqual(expected);
+  });
+
   it('clears every timer and marks them inactive', () => {
     const queue = new TimerQueue();
     const timer = timerAt(queue, 1);
