@@ -63,9 +63,13 @@ export class AgentPool {
    * Decides for `members[0..count)`, writing each answer to `decisions[i]` (undefined when the
    * agent had nothing to say, failed or timed out). Returns a promise only if an agent answered
    * asynchronously; the promise settles when every async answer arrived or timed out.
+   * `agents[i]` and `accounts[i]` are `members[i].agent` and `.account`, passed alongside so a
+   * plain decision never reads the member record (a cache miss per agent with thousands of them).
    */
   decide(
     members: readonly PoolMember[],
+    agents: readonly Agent[],
+    accounts: readonly AgentAccountView[],
     count: number,
     marketData: MarketData,
     book: BookSnapshot,
@@ -73,20 +77,20 @@ export class AgentPool {
   ): void | Promise<void> {
     let pending: Promise<void>[] | null = null;
     for (let i = 0; i < count; i++) {
-      const member = members[i]!;
       decisions[i] = NO_INTENTS;
       let answer: AgentDecision | Promise<AgentDecision>;
       try {
-        answer = member.agent.generateOrders(marketData, book, member.account);
+        answer = agents[i]!.generateOrders(marketData, book, accounts[i]!);
       } catch (error) {
-        this.recordFailure(member, marketData.timeUs, `generateOrders threw ${describe(error)}`, error);
+        this.recordFailure(members[i]!, marketData.timeUs, `generateOrders threw ${describe(error)}`, error);
         continue;
       }
+      if (answer === undefined) continue;
       if (isThenable(answer)) {
         pending ??= [];
-        pending.push(this.awaitAnswer(member, answer, i, marketData.timeUs, decisions));
+        pending.push(this.awaitAnswer(members[i]!, answer, i, marketData.timeUs, decisions));
       } else {
-        decisions[i] = this.checkAnswer(member, answer, marketData.timeUs);
+        decisions[i] = this.checkAnswer(members[i]!, answer, marketData.timeUs);
       }
     }
     if (pending === null) return undefined;

@@ -1,9 +1,12 @@
 // One agent inside a run: the agent, its account and counters. Its schedule, latency and
-// scheduling stream live in the run's WakeupTable at `index`.
+// scheduling stream live in the run's WakeupTable at `index`, its flags and wake-up counters in
+// the run's MemberTable (both read at every wake-up without touching this record).
 import type { Agent } from '../agent/agent.js';
 import { AgentAccount } from '../agent/agent-account.js';
 import type { AgentLimits } from '../agent/agent-limits.js';
 import type { PoolMember } from '../agent/agent-pool.js';
+import { DISABLED, IN_FLIGHT } from './member-table.js';
+import type { MemberTable } from './member-table.js';
 
 /** Per-agent counters of a run. */
 export interface AgentCounters {
@@ -23,27 +26,52 @@ export interface AgentCounters {
 export class AgentMember implements PoolMember, AgentCounters {
   readonly agent: Agent;
   readonly account: AgentAccount;
-  /** Position in the run's agent list, WakeupTable and agenda wake-ups. */
+  /** Position in the run's agent list, WakeupTable, MemberTable and agenda wake-ups. */
   readonly index: number;
   readonly hasOnFill: boolean;
   readonly hasOnEvent: boolean;
   failures = 0;
   timeouts = 0;
-  disabled = false;
-  inFlight = false;
-  wakeups = 0;
-  decisions = 0;
   intents = 0;
   limitRejects = 0;
-  missedWakeups = 0;
   /** Orders of one agent reach the book in the order it sent them (one connection, FIFO). */
   lastArrivalUs = 0;
+  private readonly table: MemberTable;
 
-  constructor(agent: Agent, limits: AgentLimits, index: number) {
+  constructor(agent: Agent, limits: AgentLimits, index: number, table: MemberTable) {
     this.agent = agent;
     this.account = new AgentAccount(agent.id, limits);
     this.index = index;
+    this.table = table;
     this.hasOnFill = typeof agent.onFill === 'function';
     this.hasOnEvent = typeof agent.onEvent === 'function';
+  }
+
+  get disabled(): boolean {
+    return (this.table.flags[this.index]! & DISABLED) !== 0;
+  }
+
+  set disabled(value: boolean) {
+    this.table.setFlag(this.index, DISABLED, value);
+  }
+
+  get inFlight(): boolean {
+    return (this.table.flags[this.index]! & IN_FLIGHT) !== 0;
+  }
+
+  set inFlight(value: boolean) {
+    this.table.setFlag(this.index, IN_FLIGHT, value);
+  }
+
+  get wakeups(): number {
+    return this.table.wakeups[this.index]!;
+  }
+
+  get decisions(): number {
+    return this.table.decisions[this.index]!;
+  }
+
+  get missedWakeups(): number {
+    return this.table.missedWakeups[this.index]!;
   }
 }

@@ -8,6 +8,7 @@
 // (in sending order), then the wake-ups as one batch. Only instants with something to do exist:
 // the time engine holds one timer, at the earliest agenda entry.
 import type { Agent, AgentDecision, OrderIntent } from '../agent/agent.js';
+import type { AgentAccount } from '../agent/agent-account.js';
 import { AgentPool } from '../agent/agent-pool.js';
 import type { AgentIssue } from '../agent/agent-pool.js';
 import { resolveAgentLimits } from '../agent/agent-limits.js';
@@ -26,6 +27,7 @@ import { AccountRouter } from './account-router.js';
 import { Agenda } from './agenda.js';
 import { AgentMember } from './agent-member.js';
 import { intentToCommand, isIntent } from './intent-commands.js';
+import { DISABLED, IN_FLIGHT, MemberTable } from './member-table.js';
 import { MarketState } from './market-state.js';
 import { RateMeter } from './rate-meter.js';
 import type { MarketEvent } from './simulation-events.js';
@@ -79,9 +81,15 @@ export class SimulationRun {
   private readonly sink: RunSink;
   private readonly agenda = new Agenda<Arrival>();
   private readonly table: WakeupTable;
+  private readonly memberTable: MemberTable;
+  /** members[i].agent and .account by agent index: a wake-up reaches them without the member record. */
+  private readonly agents: readonly Agent[];
+  private readonly accounts: readonly AgentAccount[];
   private readonly pool: AgentPool;
   private readonly router: AccountRouter;
   private readonly batch: AgentMember[] = [];
+  private readonly batchAgents: Agent[] = [];
+  private readonly batchAccounts: AgentAccount[] = [];
   private readonly decisionsOut: AgentDecision[] = [];
   private readonly eventBuffer: BookEvent[] = [];
   private snapshotCache: BookSnapshot | null = null;
@@ -104,8 +112,11 @@ export class SimulationRun {
       (issue) => this.onIssue(issue),
     );
     this.table = new WakeupTable(options.agents.length);
+    this.memberTable = new MemberTable(options.agents.length);
     const members = options.agents.map((agent, index) => this.createMember(agent, index));
     this.members = members;
+    this.agents = members.map((member) => member.agent);
+    this.accounts = members.map((member) => member.account);
     this.byId = new Map(members.map((member) => [member.agent.id, member]));
     this.router = new AccountRouter(this.byId, (member, timeUs, hook, error) =>
       this.pool.recordFailure(member, timeUs, `${hook} threw ${error instanceof Error ? error.message : String(error)}`, error),
@@ -156,7 +167,7 @@ export class SimulationRun {
     const limits = resolveAgentLimits(agent.limits, options.limits, `${field}.limits`);
     // Scheduling draws (wake-ups, tie-breaks, latency jitter): separate from the agent's decision stream.
     this.table.set(index, wakeup, latency, options.startTimeUs, new SeededRandom(options.seed, ['schedule', agent.id]));
-    return new AgentMember(agent, limits, index);
+    return new AgentMember(agent, limits, index, this.memberTable);
   }
 
   private onIssue(issue: AgentIssue): void {
@@ -187,7 +198,7 @@ export class SimulationRun {
       }
       const count = this.collectWakeups(timeUs);
       if (count === 0) continue;
-      const pending = this.pool.decide(this.batch, count, this.market.marketData(this.matching.book, timeUs, this.options.startTimeUs), this.snapshot(), this.decisionsOut);
+      const pending = this.pool.decide(this.batch, this.batchAgents, this.batchAccounts, count, this.market.marketData(this.matching.book, timeUs, this.options.startTimeUs), this.snapshot(), this.decisionsOut);
       if (pending !== undefined) {
         return pending.then(() => {
           if (!this.live) return undefined;
@@ -205,25 +216,32 @@ export class SimulationRun {
   private collectWakeups(timeUs: number): number {
     const agenda = this.agenda;
     const table = this.table;
+    const { flags, wakeups, decisions, missedWakeups } = this.memberTable;
     const members = this.members;
     const batch = this.batch;
+    const batchAgents = this.batchAgents;
+    const batchAccounts = this.batchAccounts;
     let count = 0;
+    // Reads only typed arrays and pointer arrays: the agent's own objects wait for its decision.
     while (agenda.peekTimeUs() === timeUs && agenda.peekIsWakeup()) {
       const index = agenda.popWakeup();
-      const member = members[index]!;
-      if (member.disabled) continue;
-      member.wakeups++;
+      const flag = flags[index]!;
+      if ((flag & DISABLED) !== 0) continue;
+      wakeups[index]++;
       this.wakeups++;
       this.events++;
       agenda.pushWakeup(index, table.nextWakeUs(index), table.nextUint32(index));
-      if (member.inFlight) {
-        member.missedWakeups++;
+      if ((flag & IN_FLIGHT) !== 0) {
+        missedWakeups[index]++;
         this.missedWakeups++;
         continue;
       }
-      member.decisions++;
+      decisions[index]++;
       this.decisions++;
-      batch[count++] = member;
+      batch[count] = members[index]!;
+      batchAgents[count] = this.agents[index]!;
+      batchAccounts[count] = this.accounts[index]!;
+      count++;
     }
     return count;
   }

@@ -1,7 +1,8 @@
 // Every agent's wake-up schedule, latency model and scheduling random stream, packed in typed
 // arrays indexed by agent. With thousands of agents the per-agent objects no longer fit in
-// cache; a wake-up then touches a few contiguous numbers here instead of a schedule object, a
-// random-stream object and an agenda entry scattered over the heap.
+// cache; a wake-up then touches one 64-byte row here (stream words and schedule side by side)
+// instead of a schedule object, a random-stream object and an agenda entry scattered over the
+// heap — or one line in each of several parallel arrays.
 //
 // The rules are those of WakeupSchedule and sampleLatencyUs, and the stream is the agent's
 // SeededRandom (sfc32) continued from its state, so a run draws exactly what those would.
@@ -10,93 +11,96 @@ import type { SeededRandom } from '../random/seeded-random.js';
 
 const TWO_POW_32 = 4294967296;
 
+/** Doubles per agent row: everything a wake-up reads and writes, 64 bytes. */
+const STRIDE = 8;
+/** sfc32 words a, b, c, d (int32 values held as doubles, exact). */
+const A = 0;
+const B = 1;
+const C = 2;
+const D = 3;
+/** Fixed: the current grid point; Poisson: the last wake-up (or the start). */
+const ANCHOR = 4;
+const LAST = 5;
+/** Fixed: the interval; Poisson: the mean gap. */
+const INTERVAL = 6;
+/** Fixed: uniform delay in [0, jitter) added to each grid point; POISSON marks a Poisson row. */
+const JITTER = 7;
+const POISSON = -1;
+
 /** Scheduling state of `capacity` agents; fill each with `set` before drawing. */
 export class WakeupTable {
-  /** sfc32 words a, b, c, d of agent i at 4i … 4i + 3. */
-  private readonly words: Int32Array;
-  /** Fixed: the current grid point; Poisson: the last wake-up (or the start). */
-  private readonly anchorUs: Float64Array;
-  private readonly lastUs: Float64Array;
-  /** Fixed: the interval; Poisson: the mean gap. */
-  private readonly intervalUs: Float64Array;
-  /** Fixed only: uniform delay in [0, jitterUs) added to each grid point. */
-  private readonly jitterUs: Float64Array;
-  private readonly poisson: Uint8Array;
-  private readonly latencyBaseUs: Float64Array;
-  private readonly latencyJitterUs: Float64Array;
+  private readonly rows: Float64Array;
+  /** Latency base and jitter of agent i at 2i, 2i + 1: read only when the agent sends orders. */
+  private readonly latency: Float64Array;
 
   constructor(capacity: number) {
-    this.words = new Int32Array(4 * capacity);
-    this.anchorUs = new Float64Array(capacity);
-    this.lastUs = new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY);
-    this.intervalUs = new Float64Array(capacity);
-    this.jitterUs = new Float64Array(capacity);
-    this.poisson = new Uint8Array(capacity);
-    this.latencyBaseUs = new Float64Array(capacity);
-    this.latencyJitterUs = new Float64Array(capacity);
+    this.rows = new Float64Array(STRIDE * capacity);
+    this.latency = new Float64Array(2 * capacity);
   }
 
   /** Agent `index` wakes by `wakeup` from `startUs`, travels by `latency` and draws from `random`'s current position on. */
   set(index: number, wakeup: WakeupModel, latency: LatencyModel, startUs: number, random: SeededRandom): void {
+    const rows = this.rows;
+    const o = STRIDE * index;
     const words = random.getState().words;
-    for (let k = 0; k < 4; k++) this.words[4 * index + k] = words[k]! | 0;
+    for (let k = 0; k < 4; k++) rows[o + A + k] = words[k]! | 0;
     if (wakeup.kind === 'fixed') {
-      this.poisson[index] = 0;
-      this.intervalUs[index] = wakeup.intervalUs;
-      this.jitterUs[index] = wakeup.jitterUs ?? 0;
-      this.anchorUs[index] = startUs + (wakeup.phaseUs ?? wakeup.intervalUs) - wakeup.intervalUs;
+      rows[o + INTERVAL] = wakeup.intervalUs;
+      rows[o + JITTER] = wakeup.jitterUs ?? 0;
+      rows[o + ANCHOR] = startUs + (wakeup.phaseUs ?? wakeup.intervalUs) - wakeup.intervalUs;
     } else {
-      this.poisson[index] = 1;
-      this.intervalUs[index] = wakeup.meanIntervalUs;
-      this.jitterUs[index] = 0;
-      this.anchorUs[index] = startUs;
+      rows[o + INTERVAL] = wakeup.meanIntervalUs;
+      rows[o + JITTER] = POISSON;
+      rows[o + ANCHOR] = startUs;
     }
-    this.lastUs[index] = Number.NEGATIVE_INFINITY;
-    this.latencyBaseUs[index] = latency.baseUs;
-    this.latencyJitterUs[index] = latency.jitterUs ?? 0;
+    rows[o + LAST] = Number.NEGATIVE_INFINITY;
+    this.latency[2 * index] = latency.baseUs;
+    this.latency[2 * index + 1] = latency.jitterUs ?? 0;
   }
 
   /** Agent `index`'s next wake-up time (integer µs, strictly increasing), as WakeupSchedule.next. */
   nextWakeUs(index: number): number {
+    const rows = this.rows;
+    const o = STRIDE * index;
+    const jitterUs = rows[o + JITTER]!;
     let timeUs: number;
-    if (this.poisson[index] === 1) {
+    if (jitterUs === POISSON) {
       // Inverse-CDF exponential; 1 - u is in (0, 1], so the log is finite.
-      const gapUs = Math.round(-Math.log(1 - this.nextUint32(index) / TWO_POW_32) * this.intervalUs[index]!);
-      timeUs = this.anchorUs[index]! + Math.max(1, gapUs);
-      this.anchorUs[index] = timeUs;
+      const gapUs = Math.round(-Math.log(1 - this.nextUint32(index) / TWO_POW_32) * rows[o + INTERVAL]!);
+      timeUs = rows[o + ANCHOR]! + Math.max(1, gapUs);
+      rows[o + ANCHOR] = timeUs;
     } else {
-      const anchorUs = this.anchorUs[index]! + this.intervalUs[index]!;
-      this.anchorUs[index] = anchorUs;
-      const jitterUs = this.jitterUs[index]!;
+      const anchorUs = rows[o + ANCHOR]! + rows[o + INTERVAL]!;
+      rows[o + ANCHOR] = anchorUs;
       timeUs = jitterUs > 0 ? anchorUs + Math.floor((this.nextUint32(index) / TWO_POW_32) * jitterUs) : anchorUs;
     }
     // Jitter larger than the interval could reorder wake-ups; keep them strictly increasing.
-    const lastUs = this.lastUs[index]!;
+    const lastUs = rows[o + LAST]!;
     if (timeUs <= lastUs) timeUs = lastUs + 1;
-    this.lastUs[index] = timeUs;
+    rows[o + LAST] = timeUs;
     return timeUs;
   }
 
   /** One latency draw for agent `index` in integer µs, as sampleLatencyUs. */
   latencyUs(index: number): number {
-    const jitterUs = this.latencyJitterUs[index]!;
-    const baseUs = this.latencyBaseUs[index]!;
+    const baseUs = this.latency[2 * index]!;
+    const jitterUs = this.latency[2 * index + 1]!;
     return jitterUs > 0 ? baseUs + Math.floor((this.nextUint32(index) / TWO_POW_32) * jitterUs) : baseUs;
   }
 
   /** The next raw 32-bit output of agent `index`'s stream, as SeededRandom.nextUint32. */
   nextUint32(index: number): number {
-    const words = this.words;
-    const o = 4 * index;
-    const a = words[o]!;
-    const b = words[o + 1]!;
-    const c = words[o + 2]!;
-    const d = words[o + 3]!;
+    const rows = this.rows;
+    const o = STRIDE * index;
+    const a = rows[o + A]! | 0;
+    const b = rows[o + B]! | 0;
+    const c = rows[o + C]! | 0;
+    const d = rows[o + D]! | 0;
     const t = (((a + b) | 0) + d) | 0;
-    words[o + 3] = (d + 1) | 0;
-    words[o] = b ^ (b >>> 9);
-    words[o + 1] = (c + (c << 3)) | 0;
-    words[o + 2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    rows[o + D] = (d + 1) | 0;
+    rows[o + A] = b ^ (b >>> 9);
+    rows[o + B] = (c + (c << 3)) | 0;
+    rows[o + C] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 }
