@@ -1,5 +1,5 @@
-/** The window spans 2^17 µs ≈ 131 ms: one bucket per microsecond, enough for 100 ms agent wake-ups. */
-export const TIMER_WINDOW_BITS = 17;
+/** The window spans 2^18 µs ≈ 262 ms: one bucket per microsecond, covering 100 ms agent wake-ups and order latencies. */
+export const TIMER_WINDOW_BITS = 18;
 const WINDOW_US = 1 << TIMER_WINDOW_BITS;
 const MASK = WINDOW_US - 1;
 /** One occupancy bit per bucket, one summary bit per occupancy word. */
@@ -19,9 +19,9 @@ function lowestBit(word: number): number {
  * levels of occupancy bits (bucket → word → summary) find the next non-empty bucket in a few
  * word operations even when the window is sparse.
  *
- * Buckets are singly linked lists through `next`, indexed by the queue's record slots. The
- * bucket arrays (about 1 MB) are allocated on first use, so an engine that never runs costs
- * nothing. Fields are public for the queue's hot path; nothing outside `time/` sees this class.
+ * Buckets are circular singly linked lists through `next`, indexed by the queue's record slots:
+ * a bucket stores only its last slot, whose `next` is the first, so one Int32Array per bucket
+ * suffices. It (1 MB) is allocated on first use, so an engine that never schedules costs nothing. Fields are public for the queue's hot path; nothing outside `time/` sees this class.
  */
 export class TimerWindow {
   /** Earliest time the window covers; never after a bucketed timer's time. */
@@ -32,7 +32,7 @@ export class TimerWindow {
   count = 0;
   /** Next slot in the same bucket, by slot. */
   next = new Int32Array(0);
-  private head = new Int32Array(0);
+  /** Last slot of each non-empty bucket (its `next` is the bucket's first slot). */
   private tail = new Int32Array(0);
   private bits = new Int32Array(BIT_WORDS);
   private summary = new Int32Array(SUMMARY_WORDS);
@@ -53,21 +53,19 @@ export class TimerWindow {
 
   /** Appends `slot` to the bucket of `timeUs`, which the window must cover. */
   append(timeUs: number, slot: number): void {
-    if (this.head.length === 0) {
-      this.head = new Int32Array(WINDOW_US);
-      this.tail = new Int32Array(WINDOW_US);
-    }
+    if (this.tail.length === 0) this.tail = new Int32Array(WINDOW_US);
     const index = (this.baseIndex + (timeUs - this.baseUs)) & MASK;
     const word = index >>> 5;
     const bit = 1 << (index & 31);
-    this.next[slot] = NO_SLOT;
     const bits = this.bits[word];
     if ((bits & bit) === 0) {
-      this.head[index] = slot;
+      this.next[slot] = slot;
       if (bits === 0) this.summary[word >>> 5] |= 1 << (word & 31);
       this.bits[word] = bits | bit;
     } else {
-      this.next[this.tail[index]] = slot;
+      const last = this.tail[index];
+      this.next[slot] = this.next[last];
+      this.next[last] = slot;
     }
     this.tail[index] = slot;
     this.count++;
@@ -101,15 +99,16 @@ export class TimerWindow {
 
   /** First slot of non-empty bucket `index`. */
   headSlot(index: number): number {
-    return this.head[index];
+    return this.next[this.tail[index]];
   }
 
   /** Unlinks the first slot of non-empty bucket `index`. */
   removeHead(index: number): void {
-    const nextSlot = this.next[this.head[index]];
+    const last = this.tail[index];
+    const first = this.next[last];
     this.count--;
-    if (nextSlot !== NO_SLOT) {
-      this.head[index] = nextSlot;
+    if (first !== last) {
+      this.next[last] = this.next[first];
       return;
     }
     const word = index >>> 5;
@@ -133,18 +132,24 @@ export class TimerWindow {
       while (pending !== 0) {
         const index = (word << 5) | lowestBit(pending);
         pending &= pending - 1;
+        const oldLast = this.tail[index];
+        let first = NO_SLOT;
         let last = NO_SLOT;
-        for (let slot = this.head[index]; slot !== NO_SLOT; slot = this.next[slot]) {
-          if (!keep(slot)) {
+        let slot = this.next[oldLast];
+        for (;;) {
+          const following = this.next[slot];
+          if (keep(slot)) {
+            if (last === NO_SLOT) first = slot;
+            else this.next[last] = slot;
+            last = slot;
+          } else {
             this.count--;
-            continue;
           }
-          if (last === NO_SLOT) this.head[index] = slot;
-          else this.next[last] = slot;
-          last = slot;
+          if (slot === oldLast) break;
+          slot = following;
         }
         if (last !== NO_SLOT) {
-          this.next[last] = NO_SLOT;
+          this.next[last] = first;
           this.tail[index] = last;
         } else {
           this.bits[word] &= ~(1 << (index & 31));
@@ -156,7 +161,6 @@ export class TimerWindow {
 
   /** Empties every bucket and returns the bucket memory. */
   clear(): void {
-    this.head = new Int32Array(0);
     this.tail = new Int32Array(0);
     this.bits.fill(0);
     this.summary.fill(0);

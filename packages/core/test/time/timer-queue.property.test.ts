@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { ScheduledTimer, TIMER_DONE, TIMER_QUEUED } from '../../src/time/scheduled-timer.js';
 import { TimerQueue } from '../../src/time/timer-queue.js';
+import { TIMER_WINDOW_BITS } from '../../src/time/timer-window.js';
+
+const WINDOW_US = 2 ** TIMER_WINDOW_BITS;
 
 type Op = { kind: 'push'; timeUs: number } | { kind: 'cancel'; index: number } | { kind: 'pop' };
 
@@ -48,16 +51,16 @@ describe('TimerQueue properties', () => {
 type ClockOp = { kind: 'push'; offsetUs: number } | { kind: 'rearm'; offsetUs: number } | { kind: 'cancel'; index: number } | { kind: 'pop' };
 
 /**
- * Offsets that land in the near window, on both sides of its far edge (2^17 µs), or far ahead.
+ * Offsets that land in the near window, on both sides of its far edge, or far ahead.
  * Offsets on a coarse grid make equal times common, also between a timer that went to the far
  * heap and one pushed into the near window after the clock moved on.
  */
 const offsetArb = fc.oneof(
-  fc.integer({ min: 0, max: 12 }).map((k) => k * 16_384),
-  fc.integer({ min: 0, max: 12 }).map((k) => k * 16_384),
+  fc.integer({ min: 0, max: 12 }).map((k) => (k * WINDOW_US) / 8),
+  fc.integer({ min: 0, max: 12 }).map((k) => (k * WINDOW_US) / 8),
   fc.integer({ min: 0, max: 40 }),
-  fc.integer({ min: (1 << 17) - 40, max: (1 << 17) + 40 }),
-  fc.integer({ min: 0, max: 1 << 20 }),
+  fc.integer({ min: WINDOW_US - 40, max: WINDOW_US + 40 }),
+  fc.integer({ min: 0, max: 8 * WINDOW_US }),
 );
 
 const clockOpArb: fc.Arbitrary<ClockOp> = fc.oneof(

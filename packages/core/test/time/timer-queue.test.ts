@@ -1,5 +1,8 @@
 import { ScheduledTimer } from '../../src/time/scheduled-timer.js';
 import { TimerQueue } from '../../src/time/timer-queue.js';
+import { TIMER_WINDOW_BITS } from '../../src/time/timer-window.js';
+
+const WINDOW_US = 2 ** TIMER_WINDOW_BITS;
 
 function timerAt(queue: TimerQueue, timeUs: number, label = ''): ScheduledTimer & { label: string } {
   const timer = new ScheduledTimer(queue, () => {}, timeUs, null) as ScheduledTimer & { label: string };
@@ -68,7 +71,7 @@ describe('TimerQueue', () => {
 
   it('runs equal times first pushed, first run when one waited in the far heap and one went to the near window', () => {
     const queue = new TimerQueue();
-    const farUs = 1_000_000; // beyond the ~131 ms window when pushed at 0
+    const farUs = 4 * WINDOW_US; // beyond the near window when pushed at 0
     queue.push(timerAt(queue, 0, 'start'));
     queue.push(timerAt(queue, farUs, 'far-first'));
     queue.push(timerAt(queue, farUs - 1000, 'step'));
@@ -82,14 +85,14 @@ describe('TimerQueue', () => {
 
   it('keeps order for times past 2^31 µs and across the wrap of the window', () => {
     const queue = new TimerQueue();
-    const baseUs = 1_700_000_000_000_000 + (1 << 17) - 3; // three buckets before the window wraps
+    const baseUs = 2 ** 51 + WINDOW_US - 3; // past 2^31 µs, three buckets before the window wraps
     queue.push(timerAt(queue, baseUs, 'base'));
     expect(queue.popUpTo(Infinity)?.timeUs).toBe(baseUs);
     for (const [offsetUs, label] of [
-      [(1 << 17) - 1, 'edge'],
+      [WINDOW_US - 1, 'edge'],
       [5, 'wrapped'],
       [1, 'before-wrap'],
-      [1 << 17, 'beyond'],
+      [WINDOW_US, 'beyond'],
     ] as const) {
       queue.push(timerAt(queue, baseUs + offsetUs, label));
     }
@@ -100,7 +103,7 @@ describe('TimerQueue', () => {
   it('compacts the near window and the far heap alike, keeping the order of what is left', () => {
     const queue = new TimerQueue();
     const timers: Array<ScheduledTimer & { label: string }> = [];
-    // Four timers per instant, half of them within the ~131 ms window and half far beyond it.
+    // Four timers per instant, half of them within the near window and half far beyond it.
     for (let i = 0; i < 400; i++) {
       const timeUs = (i % 100) * 10 + (i % 2 === 0 ? 0 : 10_000_000);
       const timer = timerAt(queue, timeUs, `${timeUs}#${i}`);
