@@ -13,7 +13,7 @@ const NO_SLOT = -1;
  * so equal times run first pushed, first run.
  *
  * A hybrid of two exact structures, merged on pop by comparing their fronts' (time, seq):
- * - a calendar window of one FIFO bucket per microsecond over the next ~131 ms (TimerWindow):
+ * - a calendar window of one FIFO bucket per microsecond over the next ~262 ms (TimerWindow):
  *   a bucket holds one exact time in push order, so the common case in a simulation — periodic
  *   wake-ups and short latencies re-armed from inside handlers — pushes and pops in O(1);
  * - a 4-ary heap (TimerHeap) for everything further ahead, or pushed before the window moved.
