@@ -1,13 +1,19 @@
 // Fast-forward throughput of the default market at 10, 100, 1 000 and 10 000 agents.
 // An event is an agent wake-up or an order reaching the book (SimulationStats.events).
 // Each size runs until it has processed TARGET_EVENTS after a warm-up, so per-event costs
-// compare across sizes. Imports the built package (run `pnpm bench`, which builds first).
+// compare across sizes. The warm-up lasts at least WARMUP_SIM_US of simulated time as well:
+// noise traders' limit orders live 60 s, so the book only reaches its steady depth (about 100x
+// deeper at 10 000 agents than at 100) after a minute or two; without it the large sizes would
+// be measured on a book still filling up. Imports the built package (run `pnpm bench`, which
+// builds first).
 import { createDefaultMarket } from '../dist/index.js';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const TARGET_EVENTS = Number(process.env.MARKSIM_BENCH_EVENTS ?? 3_000_000);
 const WARMUP_EVENTS = Math.round(TARGET_EVENTS / 10);
 const CHUNK_US = 1_000_000;
+/** Two noise-order lifetimes (DEFAULT_NOISE_TRADER_OPTIONS.orderLifetimeUs is 60 s). */
+const WARMUP_SIM_US = 120_000_000;
 
 async function runUntilEvents(simulation, events) {
   while (simulation.stats().events < events) await simulation.runFor(CHUNK_US);
@@ -16,7 +22,9 @@ async function runUntilEvents(simulation, events) {
 /** Events per wall second for one agent count. */
 export async function measure(agentCount) {
   const simulation = createDefaultMarket({ mode: 'fast', seed: 1, agents: agentCount });
+  const startUs = simulation.nowUs;
   await runUntilEvents(simulation, WARMUP_EVENTS);
+  while (simulation.nowUs - startUs < WARMUP_SIM_US) await simulation.runFor(CHUNK_US);
   const startEvents = simulation.stats().events;
   const startSimUs = simulation.nowUs;
   const startMs = performance.now();
