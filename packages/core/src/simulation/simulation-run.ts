@@ -224,13 +224,17 @@ export class SimulationRun {
     let count = 0;
     // Reads only typed arrays and pointer arrays: the agent's own objects wait for its decision.
     while (agenda.peekTimeUs() === timeUs && agenda.peekIsWakeup()) {
-      const index = agenda.popWakeup();
+      const index = agenda.peekWakeup();
       const flag = flags[index]!;
-      if ((flag & DISABLED) !== 0) continue;
+      if ((flag & DISABLED) !== 0) {
+        agenda.popWakeup();
+        continue;
+      }
       wakeups[index]++;
       this.wakeups++;
       this.events++;
-      agenda.pushWakeup(index, table.nextWakeUs(index), table.nextUint32(index));
+      // Pop and push in one sift; the agenda comes out exactly as after popWakeup + pushWakeup.
+      agenda.requeueTopWakeup(table.nextWakeUs(index), table.nextUint32(index));
       if ((flag & IN_FLIGHT) !== 0) {
         missedWakeups[index]++;
         this.missedWakeups++;

@@ -54,6 +54,38 @@ describe('Agenda', () => {
     while (live.length > 0) popOne();
     expect(agenda.size).toBe(0);
   });
+
+  it('requeues the earliest wake-up exactly as a pop followed by a push', () => {
+    const requeued = new Agenda<number>();
+    const reference = new Agenda<number>();
+    let state = 777;
+    const rand = (): number => (state = (state * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 500; i++) {
+      const timeUs = rand() % 100;
+      const tie = rand() % 3;
+      requeued.pushWakeup(i, timeUs, tie);
+      reference.pushWakeup(i, timeUs, tie);
+    }
+    requeued.pushArrival(-1, 50, 0);
+    reference.pushArrival(-1, 50, 0);
+    const seen: number[] = [];
+    for (let step = 0; step < 5_000; step++) {
+      expect(requeued.peekTimeUs()).toBe(reference.peekTimeUs());
+      if (!reference.peekIsWakeup()) {
+        expect(requeued.popArrival()).toBe(reference.popArrival());
+        continue;
+      }
+      const timeUs = reference.peekTimeUs() + (rand() % 40);
+      const tie = rand() % 3;
+      const index = reference.popWakeup();
+      reference.pushWakeup(index, timeUs, tie);
+      expect(requeued.peekWakeup()).toBe(index);
+      requeued.requeueTopWakeup(timeUs, tie);
+      seen.push(index);
+    }
+    expect(new Set(seen).size).toBeGreaterThan(400);
+    expect(requeued.size).toBe(reference.size);
+  });
 });
 
 describe('RollingVolume', () => {
