@@ -15,17 +15,24 @@ import type { RestingOrder } from './resting-order.js';
  * created in the current epoch is held by no one else, so publish updates it in place: no
  * allocation and no btree write. An older one is replaced by a fresh summary written to the tree,
  * leaving the one the snapshot or caller holds unchanged.
+ *
+ * Snapshots take the tree object itself (`freeze`), not a clone: the side stops writing to it and
+ * clones it (O(1), copy-on-write) on its next write. A side that does not change between two
+ * snapshots hands both the same tree, so a snapshot allocates a tree object only per changed side.
  */
 export class BookSide {
   readonly side: Side;
   /** +1 for asks, −1 for bids: tree keys are sign × priceTicks, best level = smallest key. */
   readonly sign: number;
-  readonly levels: LevelTree;
+  /** The live level tree. Replaced by a clone on the first write after `freeze` handed it out. */
+  levels: LevelTree;
   private readonly queues: Map<number, LevelQueue>;
   /** The best level's queue, kept current so matching and top-of-book reads are O(1). */
   best: LevelQueue | null;
   /** Moves on each time the summaries may have been handed out (see `share`); a safe integer. */
   private epoch: number;
+  /** True while `levels` is held by a snapshot: the next write must go to a clone. */
+  private frozen: boolean;
 
   constructor(side: Side) {
     this.side = side;
@@ -34,6 +41,7 @@ export class BookSide {
     this.queues = new Map();
     this.best = null;
     this.epoch = 0;
+    this.frozen = false;
   }
 
   /**
@@ -43,6 +51,28 @@ export class BookSide {
    */
   share(): void {
     this.epoch++;
+  }
+
+  /**
+   * The level tree as of now, for a snapshot to keep: it never changes afterwards, since the side
+   * writes to a clone of it from its next change on. O(1), and no allocation.
+   */
+  freeze(): LevelTree {
+    if (!this.frozen) {
+      this.frozen = true;
+      // The summaries inside are now held outside the book too.
+      this.epoch++;
+    }
+    return this.levels;
+  }
+
+  /** The tree to write to: the live one, or a copy-on-write clone of it once a snapshot holds it. */
+  private writableLevels(): LevelTree {
+    if (this.frozen) {
+      this.levels = this.levels.clone();
+      this.frozen = false;
+    }
+    return this.levels;
   }
 
   /** Number of price levels with resting orders. */
@@ -80,7 +110,7 @@ export class BookSide {
    */
   publish(queue: LevelQueue): LevelSummary | null {
     if (queue.orderCount === 0) {
-      this.levels.delete(this.sign * queue.priceTicks);
+      this.writableLevels().delete(this.sign * queue.priceTicks);
       this.queues.delete(queue.priceTicks);
       queue.summary = null;
       if (this.best === queue) this.best = this.levelAfter(queue);
@@ -96,7 +126,7 @@ export class BookSide {
     const summary = levelSummary(queue.priceTicks, queue.sizeLots, queue.orderCount);
     queue.summary = summary;
     queue.summaryEpoch = this.epoch;
-    this.levels.set(this.sign * queue.priceTicks, summary);
+    this.writableLevels().set(this.sign * queue.priceTicks, summary);
     return summary;
   }
 

@@ -4,19 +4,6 @@ import type { BookDepth, BookLevelsView } from './book-view.js';
 import { sizeAtPrice, topLevels } from './level-tree.js';
 import type { LevelTree } from './level-tree.js';
 
-/** What a snapshot copies from the live book: scalars and the two level trees it clones. */
-export interface SnapshotSource {
-  readonly symbol: string;
-  readonly seq: number;
-  readonly timeUs: number;
-  readonly lastTradePriceTicks: number;
-  readonly tradeCount: number;
-  readonly bestBid: BookLevel | undefined;
-  readonly bestAsk: BookLevel | undefined;
-  readonly bidTree: LevelTree;
-  readonly askTree: LevelTree;
-}
-
 /** The serialisable form of a snapshot: every field plus all levels of both sides. */
 export interface BookSnapshotJson {
   readonly symbol: string;
@@ -30,8 +17,9 @@ export interface BookSnapshotJson {
 
 /**
  * A read-only L2 view of the book at one sequence number that never changes afterwards. Taking
- * one is O(1): it holds `clone()`s of the two sorted-btrees, which share every node with the live
- * book until the book writes to one (copy-on-write), and the level summaries inside are immutable.
+ * one is O(1) and allocates only this object: it holds the two sorted-btrees the book had frozen
+ * (BookSide.freeze), which the book never writes again (it writes to copy-on-write clones that
+ * share every unchanged node), and the level summaries inside are immutable.
  */
 export class BookSnapshot implements BookLevelsView {
   readonly symbol: string;
@@ -44,16 +32,28 @@ export class BookSnapshot implements BookLevelsView {
   private readonly bidTree: LevelTree;
   private readonly askTree: LevelTree;
 
-  constructor(source: SnapshotSource) {
-    this.symbol = source.symbol;
-    this.seq = source.seq;
-    this.timeUs = source.timeUs;
-    this.lastTradePriceTicks = source.lastTradePriceTicks;
-    this.tradeCount = source.tradeCount;
-    this.bestBid = source.bestBid;
-    this.bestAsk = source.bestAsk;
-    this.bidTree = source.bidTree.clone();
-    this.askTree = source.askTree.clone();
+  // Positional parameters, not a source object with getters: this may run after every event.
+  /** Trees must be frozen ones (BookSide.freeze): the snapshot keeps them as they are. */
+  constructor(
+    symbol: string,
+    seq: number,
+    timeUs: number,
+    lastTradePriceTicks: number,
+    tradeCount: number,
+    bestBid: BookLevel | undefined,
+    bestAsk: BookLevel | undefined,
+    bidTree: LevelTree,
+    askTree: LevelTree,
+  ) {
+    this.symbol = symbol;
+    this.seq = seq;
+    this.timeUs = timeUs;
+    this.lastTradePriceTicks = lastTradePriceTicks;
+    this.tradeCount = tradeCount;
+    this.bestBid = bestBid;
+    this.bestAsk = bestAsk;
+    this.bidTree = bidTree;
+    this.askTree = askTree;
   }
 
   get spreadTicks(): number | undefined {

@@ -2,13 +2,11 @@ import type { BookLevel, RestingOrderView } from '../domain/market-data.js';
 import type { Side } from '../domain/order.js';
 import { BookSide } from './book-side.js';
 import { BookSnapshot } from './book-snapshot.js';
-import type { SnapshotSource } from './book-snapshot.js';
 import type { BookDepth, BookView } from './book-view.js';
 import type { LevelQueue } from './level-queue.js';
 import { OrderIndex } from './order-index.js';
 import { OrderPool } from './order-pool.js';
 import { sizeAtPrice, topLevels } from './level-tree.js';
-import type { LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
 /**
@@ -17,7 +15,7 @@ import type { RestingOrder } from './resting-order.js';
  * It stores and answers; it does not match. The MatchingEngine is its only writer, and hands its
  * users this object typed as the read-only BookView.
  */
-export class OrderBook implements BookView, SnapshotSource {
+export class OrderBook implements BookView {
   readonly symbol: string;
   readonly bids: BookSide;
   readonly asks: BookSide;
@@ -61,14 +59,6 @@ export class OrderBook implements BookView, SnapshotSource {
   remove(queue: LevelQueue, order: RestingOrder): void {
     queue.unlink(order);
     this.index.delete(order);
-  }
-
-  get bidTree(): LevelTree {
-    return this.bids.levels;
-  }
-
-  get askTree(): LevelTree {
-    return this.asks.levels;
   }
 
   get bestBid(): BookLevel | undefined {
@@ -141,10 +131,20 @@ export class OrderBook implements BookView, SnapshotSource {
     // Every change to the book emits an event and so moves seq: same seq, same book, same snapshot.
     const last = this.lastSnapshot;
     if (last !== null && last.seq === this.seq) return last;
-    // The snapshot clones both trees: their current summaries must never change from now on.
-    this.bids.share();
-    this.asks.share();
-    const snapshot = new BookSnapshot(this);
+    // Both trees and their summaries are frozen as they are: the book writes to clones from now on.
+    const bidTree = this.bids.freeze();
+    const askTree = this.asks.freeze();
+    const snapshot = new BookSnapshot(
+      this.symbol,
+      this.seq,
+      this.timeUs,
+      this.lastTradePriceTicks,
+      this.tradeCount,
+      publishedBest(this.bids),
+      publishedBest(this.asks),
+      bidTree,
+      askTree,
+    );
     this.lastSnapshot = snapshot;
     return snapshot;
   }
@@ -156,6 +156,12 @@ function bestSummary(side: BookSide): BookLevel | undefined {
   if (best === null || best.summary === null) return undefined;
   side.share();
   return best.summary;
+}
+
+/** The best level's published summary (after freeze, it no longer changes in place). */
+function publishedBest(side: BookSide): BookLevel | undefined {
+  const best = side.best;
+  return best === null || best.summary === null ? undefined : best.summary;
 }
 
 /** A detached copy of a resting order, safe to hand out. */

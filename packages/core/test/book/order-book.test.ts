@@ -128,6 +128,26 @@ describe('BookSnapshot', () => {
     expect(h.engine.book.levels('sell')).toHaveLength(2);
   });
 
+  it('stays as taken when a side that did not change between two snapshots changes after both', () => {
+    const h = new BookHarness().build(BOOK);
+    const first = h.engine.snapshot();
+    h.send(cancel('s4')); // asks only: both snapshots hold the same bid levels
+    const second = h.engine.snapshot();
+    const [firstJson, secondJson] = [JSON.stringify(first), JSON.stringify(second)];
+    h.send(limit('b4', 'buy', 99, 5));
+    h.send(limit('b5', 'buy', 98, 1));
+    h.send(cancel('b3'));
+    expect([JSON.stringify(first), JSON.stringify(second)]).toEqual([firstJson, secondJson]);
+    expect(second.levels('buy')).toEqual([
+      { priceTicks: 99, sizeLots: 8, orderCount: 2 },
+      { priceTicks: 97, sizeLots: 1, orderCount: 1 },
+    ]);
+    expect(h.engine.snapshot().levels('buy')).toEqual([
+      { priceTicks: 99, sizeLots: 13, orderCount: 3 },
+      { priceTicks: 98, sizeLots: 1, orderCount: 1 },
+    ]);
+  });
+
   it('is the same object until the next event', () => {
     const h = new BookHarness().build(BOOK);
     const first = h.engine.snapshot();
