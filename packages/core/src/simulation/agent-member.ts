@@ -67,8 +67,9 @@ export class AgentMember implements PoolMember, AgentCounters {
     return this.table.wakeups[this.index]!;
   }
 
+  /** Every counted wake-up is a decision unless it was missed. */
   get decisions(): number {
-    return this.table.decisions[this.index]!;
+    return this.table.wakeups[this.index]! - this.table.missedWakeups[this.index]!;
   }
 
   get missedWakeups(): number {

@@ -11,16 +11,19 @@ export const IN_FLIGHT = 2;
 export class MemberTable {
   /** DISABLED | IN_FLIGHT bits per agent. */
   readonly flags: Uint8Array;
-  readonly wakeups: Float64Array;
-  readonly decisions: Float64Array;
+  /**
+   * Counted wake-ups (not while disabled). 32 bits keep the array small enough to stay in
+   * cache: 2^32 wake-ups of one agent at 10 per simulated second would take 13 simulated years.
+   * Decisions are wakeups - missedWakeups, so they need no array of their own.
+   */
+  readonly wakeups: Uint32Array;
   /** Wake-ups skipped because an earlier async decision was still running. */
-  readonly missedWakeups: Float64Array;
+  readonly missedWakeups: Uint32Array;
 
   constructor(capacity: number) {
     this.flags = new Uint8Array(capacity);
-    this.wakeups = new Float64Array(capacity);
-    this.decisions = new Float64Array(capacity);
-    this.missedWakeups = new Float64Array(capacity);
+    this.wakeups = new Uint32Array(capacity);
+    this.missedWakeups = new Uint32Array(capacity);
   }
 
   /** Sets or clears `flag` of agent `index`. */

@@ -216,7 +216,7 @@ export class SimulationRun {
   private collectWakeups(timeUs: number): number {
     const agenda = this.agenda;
     const table = this.table;
-    const { flags, wakeups, decisions, missedWakeups } = this.memberTable;
+    const { flags, wakeups, missedWakeups } = this.memberTable;
     const members = this.members;
     const batch = this.batch;
     const batchAgents = this.batchAgents;
@@ -240,7 +240,6 @@ export class SimulationRun {
         this.missedWakeups++;
         continue;
       }
-      decisions[index]++;
       this.decisions++;
       batch[count] = members[index]!;
       batchAgents[count] = this.agents[index]!;
