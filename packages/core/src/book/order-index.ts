@@ -35,12 +35,27 @@ export class OrderIndex {
   private orders: (RestingOrder | null)[];
   private mask: number;
   private count: number;
+  // What the last `get` learnt, kept until the table next changes: engines look an id up and then
+  // add it (new order: the miss ended at the very empty slot an insert would take) or delete it
+  // (cancel: the hit's slot), so the second call needs no second hash and probe.
+  /** Id of the last lookup, or null once the table changed since. */
+  private lastId: string | null;
+  /** Its hash. */
+  private lastHash: number;
+  /** The slot it was found in, or the empty slot its probe ended at. */
+  private lastSlot: number;
+  /** What it found. */
+  private lastOrder: RestingOrder | null;
 
   constructor() {
     this.hashes = new Int32Array(MIN_CAPACITY);
     this.orders = new Array<RestingOrder | null>(MIN_CAPACITY).fill(null);
     this.mask = MIN_CAPACITY - 1;
     this.count = 0;
+    this.lastId = null;
+    this.lastHash = 0;
+    this.lastSlot = 0;
+    this.lastOrder = null;
   }
 
   /** Number of orders indexed. */
@@ -55,12 +70,20 @@ export class OrderIndex {
     const mask = this.mask;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = hashes[slot];
-      if (stored === 0) return undefined;
+      if (stored === 0) return this.remember(orderId, hash, slot, null);
       if (stored === hash) {
         const order = this.orders[slot] as RestingOrder;
-        if (order.orderId === orderId) return order;
+        if (order.orderId === orderId) return this.remember(orderId, hash, slot, order);
       }
     }
+  }
+
+  private remember(orderId: string, hash: number, slot: number, order: RestingOrder | null): RestingOrder | undefined {
+    this.lastId = orderId;
+    this.lastHash = hash;
+    this.lastSlot = slot;
+    this.lastOrder = order;
+    return order === null ? undefined : order;
   }
 
   /** True when an order with this id rests. */
@@ -71,7 +94,14 @@ export class OrderIndex {
   /** Indexes an order under its orderId; the id must not be indexed already. */
   add(order: RestingOrder): void {
     if ((this.count + 1) * MAX_LOAD_DENOMINATOR > this.hashes.length * MAX_LOAD_NUMERATOR) this.grow();
-    this.insert(hashOrderId(order.orderId), order);
+    if (this.lastId === order.orderId && this.lastOrder === null) {
+      // The last lookup missed this id at an empty slot and nothing changed since: that slot.
+      this.hashes[this.lastSlot] = this.lastHash;
+      this.orders[this.lastSlot] = order;
+    } else {
+      this.insert(hashOrderId(order.orderId), order);
+    }
+    this.lastId = null;
     this.count++;
   }
 
@@ -80,11 +110,13 @@ export class OrderIndex {
     const hashes = this.hashes;
     const orders = this.orders;
     const mask = this.mask;
-    let slot = hashOrderId(order.orderId) & mask;
+    let slot = this.lastId !== null && this.lastOrder === order ? this.lastSlot : hashOrderId(order.orderId) & mask;
     while (orders[slot] !== order) {
       if (hashes[slot] === 0) return;
       slot = (slot + 1) & mask;
     }
+    this.lastId = null;
+    this.lastOrder = null;
     // Backward-shift deletion: pull later members of the probe run into the hole, so lookups
     // never need tombstones and the table never degrades under churn.
     let hole = slot;
@@ -125,6 +157,8 @@ export class OrderIndex {
     const oldHashes = this.hashes;
     const oldOrders = this.orders;
     const capacity = oldHashes.length * 2;
+    this.lastId = null;
+    this.lastOrder = null;
     this.hashes = new Int32Array(capacity);
     this.orders = new Array<RestingOrder | null>(capacity).fill(null);
     this.mask = capacity - 1;

@@ -8,12 +8,17 @@ describe('OrderIndex', () => {
   it('behaves like a Map from order id to order under any add/delete/get sequence', () => {
     // Few distinct ids and many operations, so probe runs form, wrap and get deleted from the middle.
     const idArb = fc.oneof(fc.integer({ min: 0, max: 3000 }).map((n) => `o${n}`), fc.string({ maxLength: 6 }));
-    const opArb = fc.tuple(fc.constantFrom('add', 'add', 'delete', 'get'), idArb);
+    // Before an add or delete the index may have just looked up that id (what the engine does, and
+    // what lets the index reuse the lookup's slot) or another one (a stale lookup it must ignore).
+    const lookupArb = fc.constantFrom('none', 'same', 'same', 'other');
+    const opArb = fc.tuple(fc.constantFrom('add', 'add', 'delete', 'get'), idArb, lookupArb, idArb);
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 3000 }), (ops) => {
         const index = new OrderIndex();
         const model = new Map<string, RestingOrder>();
-        for (const [op, orderId] of ops) {
+        for (const [op, orderId, lookup, otherId] of ops) {
+          if (lookup === 'same') expect(index.get(orderId)).toBe(model.get(orderId));
+          else if (lookup === 'other') expect(index.get(otherId)).toBe(model.get(otherId));
           const existing = model.get(orderId);
           if (op === 'add' && existing === undefined) {
             const order = node(orderId);
