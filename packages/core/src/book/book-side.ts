@@ -1,6 +1,6 @@
 import type { Side } from '../domain/order.js';
 import { LevelQueue } from './level-queue.js';
-import { createLevelTree, levelSummary } from './level-tree.js';
+import { createLevelTree, levelSummary, probeAt } from './level-tree.js';
 import type { LevelSummary, LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
@@ -22,7 +22,7 @@ import type { RestingOrder } from './resting-order.js';
  */
 export class BookSide {
   readonly side: Side;
-  /** +1 for asks, −1 for bids: tree keys are sign × priceTicks, best level = smallest key. */
+  /** +1 for asks, −1 for bids: `sign × a < sign × b` when price a is better than price b. */
   readonly sign: number;
   /** The live level tree. Replaced by a clone on the first write after `freeze` handed it out. */
   levels: LevelTree;
@@ -37,7 +37,7 @@ export class BookSide {
   constructor(side: Side) {
     this.side = side;
     this.sign = side === 'sell' ? 1 : -1;
-    this.levels = createLevelTree();
+    this.levels = createLevelTree(this.sign);
     this.queues = new Map();
     this.best = null;
     this.epoch = 0;
@@ -110,7 +110,7 @@ export class BookSide {
    */
   publish(queue: LevelQueue): LevelSummary | null {
     if (queue.orderCount === 0) {
-      this.writableLevels().delete(this.sign * queue.priceTicks);
+      this.writableLevels().delete(probeAt(queue.priceTicks));
       this.queues.delete(queue.priceTicks);
       queue.summary = null;
       if (this.best === queue) this.best = this.levelAfter(queue);
@@ -126,14 +126,15 @@ export class BookSide {
     const summary = levelSummary(queue.priceTicks, queue.sizeLots, queue.orderCount);
     queue.summary = summary;
     queue.summaryEpoch = this.epoch;
-    this.writableLevels().set(this.sign * queue.priceTicks, summary);
+    // Replaces the old summary (same price, so same place) as the key.
+    this.writableLevels().set(summary, undefined);
     return summary;
   }
 
   /** The next worse level after `queue`'s price, or null. O(log levels). */
   levelAfter(queue: LevelQueue): LevelQueue | null {
-    const key = this.levels.nextHigherKey(this.sign * queue.priceTicks);
-    if (key === undefined) return null;
-    return this.queues.get(this.sign * key) ?? null;
+    const level = this.levels.nextHigherKey(probeAt(queue.priceTicks));
+    if (level === undefined) return null;
+    return this.queues.get(level.priceTicks) ?? null;
   }
 }

@@ -107,8 +107,7 @@ export class OrderBook implements BookView {
   }
 
   volumeAtPrice(side: Side, priceTicks: number): number {
-    const bookSide = this.sideOf(side);
-    return sizeAtPrice(bookSide.levels, bookSide.sign, priceTicks);
+    return sizeAtPrice(this.sideOf(side).levels, priceTicks);
   }
 
   order(orderId: string): RestingOrderView | undefined {

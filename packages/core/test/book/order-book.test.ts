@@ -98,6 +98,10 @@ describe('BookSnapshot', () => {
     expect([snapshot.bestBid, snapshot.bestAsk]).toEqual([h.engine.book.bestBid, h.engine.book.bestAsk]);
     expect([snapshot.spreadTicks, snapshot.midTicks, snapshot.bidLevelCount, snapshot.askLevelCount]).toEqual([2, 100, 2, 3]);
     expect(snapshot.volumeAtPrice('sell', 102)).toBe(5);
+    // Between two levels, beyond the worst one, and on the wrong side of the spread: no level.
+    expect([98, 96, 100, 102].map((priceTicks) => snapshot.volumeAtPrice('buy', priceTicks))).toEqual([0, 0, 0, 0]);
+    expect([104, 100, 99, 97].map((priceTicks) => snapshot.volumeAtPrice('sell', priceTicks))).toEqual([0, 0, 0, 0]);
+    expect([99, 97].map((priceTicks) => snapshot.volumeAtPrice('buy', priceTicks))).toEqual([8, 1]);
   });
 
   it('never changes after more commands', () => {

@@ -12,13 +12,15 @@ function fail(rule: string): never {
 /** Checks one side; returns how many orders it holds. */
 function checkSide(book: OrderBook, side: BookSide): number {
   let orders = 0;
-  let previousKey = Number.NEGATIVE_INFINITY;
+  let previousTicks: number | null = null;
   let firstQueue = null;
-  for (const [key, summary] of side.levels.entries()) {
-    if (!(key > previousKey)) fail(`${side.side} keys not ascending at ${key}`);
-    previousKey = key;
-    const priceTicks = side.sign * key;
-    if (summary.priceTicks !== priceTicks) fail(`${side.side} summary price ${summary.priceTicks} under key for ${priceTicks}`);
+  // The tree's keys are the summaries themselves, best level first.
+  for (const summary of side.levels.keys()) {
+    const priceTicks = summary.priceTicks;
+    if (previousTicks !== null && !side.isBetter(previousTicks, priceTicks)) {
+      fail(`${side.side} levels not in best-first order at ${priceTicks} after ${previousTicks}`);
+    }
+    previousTicks = priceTicks;
     const queue = side.queueAt(priceTicks);
     if (queue === undefined) fail(`${side.side} level ${priceTicks} has a summary but no queue`);
     if (firstQueue === null) firstQueue = queue;
