@@ -215,6 +215,7 @@ export class FeedServer {
         if (this.book.markDirty(event.symbol)) this.scheduleFlush();
         break;
       case 'reset':
+        this.tickers.reset(event.symbol);
         this.book.reset(event.symbol);
         this.candles.reset(event.symbol);
         break;

@@ -51,6 +51,14 @@ export class TickerChannel {
     for (const symbol of symbols) this.subscribers.delete(session, symbol);
   }
 
+  /**
+   * The market was reset: the latest ticker belongs to the old market (its trade count, volume
+   * and clock), so it is no longer what a new client is sent; the new market's first ticker is.
+   */
+  reset(symbol: string): void {
+    this.last.delete(symbol);
+  }
+
   /** Forgets a closed session. */
   remove(session: Session): void {
     this.silent.delete(session);
