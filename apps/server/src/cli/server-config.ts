@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MarksimError } from '@marksim/core';
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../log/logger.js';
+import { SPEED_RANGE } from '../feed/speed-range.js';
 
 /** Everything the server needs to start, after flags and environment are validated. */
 export interface ServerConfig {
@@ -63,7 +64,7 @@ options:
   --host HOST             interface to listen on (default localhost)
   --port N                port, 0 = any free port (default 8765)
   --seed N                simulation seed, same seed = same market (default 1)
-  --speed X               simulated seconds per wall second, > 0 (default 10)
+  --speed X               simulated seconds per wall second, 0.01 to 10000 (default 10)
   --warmup DURATION       simulated time run fast before going live, e.g. 2m, 90s, 0
                           (default 2m: clients never see the empty book's opening)
   --agents SPEC           agent mix: counts like mm=2,noise=80,informed=10,momentum=8,
@@ -96,11 +97,11 @@ function integerFlag(flag: string, raw: string | undefined, fallback: number, mi
   return value;
 }
 
-function positiveFlag(flag: string, raw: string | undefined, fallback: number, max: number): number {
+function speedFlag(flag: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0 || value > max) {
-    throw invalid(flag, raw, `a number > 0 and ≤ ${max}`);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < SPEED_RANGE.min || value > SPEED_RANGE.max) {
+    throw invalid(flag, raw, `a number from ${SPEED_RANGE.min} to ${SPEED_RANGE.max}`);
   }
   return value;
 }
@@ -183,7 +184,7 @@ export function parseServerArgs(argv: readonly string[], env: Record<string, str
       host,
       port: integerFlag('port', v.port, d.port, 0, 65535),
       seed: integerFlag('seed', v.seed, d.seed, 0, 2 ** 32 - 1),
-      speed: positiveFlag('speed', v.speed, d.speed, 1_000_000),
+      speed: speedFlag('speed', v.speed, d.speed),
       warmupUs: durationFlag('warmup', v.warmup, d.warmupUs),
       agents: v.agents,
       archiveDir: v['no-archive'] ? undefined : (v['archive-dir'] ?? d.archiveDir),
@@ -191,7 +192,7 @@ export function parseServerArgs(argv: readonly string[], env: Record<string, str
       logFormat,
       controlToken,
       replayPath: v.replay,
-      replaySpeed: positiveFlag('replay-speed', v['replay-speed'], d.replaySpeed, 1_000_000),
+      replaySpeed: speedFlag('replay-speed', v['replay-speed'], d.replaySpeed),
       maxClients: integerFlag('max-clients', v['max-clients'], d.maxClients, 1, 100_000),
       clientBufferSize: integerFlag('client-buffer', v['client-buffer'], d.clientBufferSize, 1, 1_000_000),
       memorySoftLimitMb,

@@ -1,5 +1,6 @@
 import type { Archiver } from '@marksim/stream';
 import type { FeedControl, FeedEvent, MarketFeed } from '@marksim/ws-server';
+import type { FeedListenOptions } from './simulation-feed.js';
 import type { Logger } from '../log/logger.js';
 import { instrumentRecord, tickerRecord } from './archive-records.js';
 
@@ -13,10 +14,12 @@ export class ArchiveSink {
   private pausedForBacklog = false;
   private backpressurePauses = 0;
 
-  constructor(feed: MarketFeed, private readonly archiver: Archiver, private readonly logger: Logger,
+  constructor(feed: MarketFeed & { onEvent(listener: (event: FeedEvent) => void, options?: FeedListenOptions): () => void },
+    private readonly archiver: Archiver, private readonly logger: Logger,
     private readonly control: FeedControl | undefined, startTimeUs: number) {
     for (const instrument of feed.instruments()) archiver.write(instrumentRecord(instrument, startTimeUs));
-    this.off = feed.onEvent(this.onEvent);
+    // Every event, warm-ups included: a replay rebuilds the book from the archive alone.
+    this.off = feed.onEvent(this.onEvent, { includeWarmup: true });
   }
 
   /** How many times the simulation waited for the disk. */

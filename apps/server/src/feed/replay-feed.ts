@@ -2,6 +2,7 @@ import { MarksimError, type Instrument } from '@marksim/core';
 import { ArchiveReplayer, readArchive, type StreamLogger } from '@marksim/stream';
 import type { FeedBook, FeedControl, FeedEvent, FeedStatus, MarketFeed } from '@marksim/ws-server';
 import { tickerOf, type ServerArchiveRecord } from './archive-records.js';
+import { checkSpeed } from './speed-range.js';
 import { LevelBook } from './level-book.js';
 
 /** Options of ReplayFeed.open(). */
@@ -42,7 +43,7 @@ export class ReplayFeed implements MarketFeed {
     this.control = {
       pause: () => replayer.pause(),
       resume: () => replayer.resume(),
-      setSpeed: (speed: number) => replayer.setSpeed(speed),
+      setSpeed: (speed: number) => replayer.setSpeed(checkSpeed(speed, 'speed')),
       reset: () => {
         throw new MarksimError('INVALID_ARGUMENT', 'reset is not available while replaying an archive');
       },

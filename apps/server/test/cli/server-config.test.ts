@@ -43,8 +43,9 @@ describe('parseServerArgs', () => {
   it.each([
     [['--port', '70000'], /--port must be an integer from 0 to 65535 \(got "70000"\)/],
     [['--port', 'abc'], /--port must be an integer/],
-    [['--speed=-2'], /--speed must be a number > 0/],
-    [['--speed', '0'], /--speed must be a number > 0/],
+    [['--speed=-2'], /--speed must be a number from 0.01 to 10000/],
+    [['--speed', '0'], /--speed must be a number from 0.01 to 10000/],
+    [['--speed', '1e300'], /--speed must be a number from 0.01 to 10000 \(got "1e300"\)/],
     [['--seed', '1.5'], /--seed must be an integer/],
     [['--log-level', 'loud'], /--log-level must be one of debug, info, warn, error/],
     [['--control-token', 'short'], /--control-token must be at least 8 characters/],
