@@ -4,7 +4,7 @@
 // workspace dependencies. Used by `npm start`, `npm test` and `npm run bench`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,10 +23,16 @@ function versionOf(command) {
 /** Returns the path of a pnpm binary of the pinned version, installing it under .tools/ if needed. */
 export function ensurePnpm() {
   if (versionOf('pnpm') === PNPM_VERSION) return 'pnpm';
+  // turbo and pnpm run package scripts through `pnpm` on PATH: put the local one first.
+  process.env.PATH = `${dirname(LOCAL_PNPM)}${delimiter}${process.env.PATH ?? ''}`;
   if (existsSync(LOCAL_PNPM) && versionOf(LOCAL_PNPM) === PNPM_VERSION) return LOCAL_PNPM;
   log(`installing pnpm ${PNPM_VERSION} into .tools/ (one time)…`);
+  // npm refuses --allow-scripts in a project-scoped install, so install without scripts and run
+  // pnpm's own install step: it links the native binary (from the registry package
+  // @pnpm/exe.<platform>) over the `sh` launcher, which turbo could not exec directly.
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', join(ROOT, '.tools'),
-    '--allow-scripts=pnpm', `pnpm@${PNPM_VERSION}`], { stdio: 'inherit', cwd: ROOT });
+    '--ignore-scripts', `pnpm@${PNPM_VERSION}`], { stdio: 'inherit', cwd: ROOT });
+  execFileSync(process.execPath, ['install.js'], { stdio: 'inherit', cwd: join(ROOT, '.tools', 'node_modules', 'pnpm') });
   return LOCAL_PNPM;
 }
 
