@@ -43,18 +43,8 @@ export function encodeTicker(ticker: Ticker, units: WireUnits): TickerWire {
 
 /** The ticker for a subscribed client: `type: "ticker"` followed by the seed's 9 fields. */
 export function encodeTickerMessage(ticker: Ticker, units: WireUnits): TickerMessage {
-  return {
-    type: 'ticker',
-    timestamp: ticker.timeUs,
-    symbol: ticker.symbol,
-    last_price: units.ticksToNumber(ticker.lastPriceTicks),
-    bid_price: units.ticksToNumber(ticker.bidPriceTicks),
-    ask_price: units.ticksToNumber(ticker.askPriceTicks),
-    bid_size: units.lotsToNumber(ticker.bidSizeLots),
-    ask_size: units.lotsToNumber(ticker.askSizeLots),
-    volume_24h: units.lotsToNumber(ticker.volume24hLots),
-    trade_count: ticker.tradeCount,
-  };
+  // Encoded once per publication (not per client), so the spread costs nothing that matters.
+  return { type: 'ticker', ...encodeTicker(ticker, units) };
 }
 
 /** One trade; `side` is the aggressor's. */
