@@ -55,6 +55,70 @@ describe('Agenda', () => {
     expect(agenda.size).toBe(0);
   });
 
+  it('keeps the exact order across the current instant, the window, the coarse groups and the far heap', () => {
+    const agenda = new Agenda<number>();
+    let state = 4242;
+    const rand = (): number => (state = (state * 1103515245 + 12345) % 2147483648);
+    const live: { timeUs: number; tie: number; seq: number; id: number }[] = [];
+    // A wall-clock-like start, so bucket indexes wrap and the first push lands in the far heap.
+    let nowUs = 1_700_000_000_000_000;
+    let seq = 0;
+    const push = (timeUs: number): void => {
+      const tie = rand() % 3;
+      const id = ++seq;
+      if (id % 2 === 1) agenda.pushWakeup(id, timeUs, tie);
+      else agenda.pushArrival(id, timeUs, tie);
+      live.push({ timeUs, tie, seq: id, id: id % 2 === 1 ? id : -id });
+    };
+    // Offsets: same instant, within a few µs, across the 2^18 µs window, into the coarse groups
+    // (up to ≈ 33 s) and past them into the far heap.
+    const offsetUs = (): number => {
+      const kind = rand() % 10;
+      if (kind === 0) return 0;
+      if (kind < 4) return rand() % 8;
+      if (kind < 7) return rand() % 400_000;
+      if (kind < 9) return rand() % 5_000_000;
+      return rand() % 80_000_000;
+    };
+    for (let i = 0; i < 300; i++) push(nowUs + offsetUs());
+    for (let step = 0; step < 6_000; step++) {
+      live.sort((a, b) => a.timeUs - b.timeUs || a.tie - b.tie || a.seq - b.seq);
+      const expected = live.shift()!;
+      expect(agenda.peekTimeUs()).toBe(expected.timeUs);
+      nowUs = expected.timeUs;
+      const id = agenda.peekIsWakeup() ? agenda.popWakeup() : -agenda.popArrival();
+      expect(id).toBe(expected.id);
+      // Keep about 300 entries in flight, sometimes pushing more at the instant being drained.
+      const pushes = live.length < 300 ? 1 + (rand() % 2) : rand() % 2;
+      for (let p = 0; p < pushes; p++) push(nowUs + offsetUs());
+    }
+    while (live.length > 0) {
+      live.sort((a, b) => a.timeUs - b.timeUs || a.tie - b.tie || a.seq - b.seq);
+      const expected = live.shift()!;
+      expect(agenda.peekTimeUs()).toBe(expected.timeUs);
+      const id = agenda.peekIsWakeup() ? agenda.popWakeup() : -agenda.popArrival();
+      expect(id).toBe(expected.id);
+    }
+    expect(agenda.size).toBe(0);
+    expect(agenda.peekTimeUs()).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('starts empty again after clear, whatever it held', () => {
+    const agenda = new Agenda<string>();
+    agenda.pushWakeup(0, 5_000_000_000, 1);
+    agenda.pushWakeup(1, 10, 1);
+    agenda.pushArrival('gone', 20, 0);
+    expect(agenda.popWakeup()).toBe(1);
+    agenda.clear();
+    expect(agenda.size).toBe(0);
+    expect(agenda.peekTimeUs()).toBe(Number.POSITIVE_INFINITY);
+    agenda.pushArrival('kept', 3, 0);
+    agenda.pushWakeup(2, 3, 0);
+    expect(agenda.peekIsWakeup()).toBe(false);
+    expect(agenda.popArrival()).toBe('kept');
+    expect(agenda.popWakeup()).toBe(2);
+  });
+
   it('requeues the earliest wake-up exactly as a pop followed by a push', () => {
     const requeued = new Agenda<number>();
     const reference = new Agenda<number>();
