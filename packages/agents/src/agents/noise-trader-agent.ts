@@ -57,6 +57,8 @@ export class NoiseTraderAgent extends BaseAgent {
    * thousands of agents whose state is no longer in cache.
    */
   private nextExpiryUs = Number.POSITIVE_INFINITY;
+  /** skipWakeup already drew this wake-up's trade draw, and it said trade. */
+  private tradeDrawn = false;
 
   constructor(id: string, options: NoiseTraderOptions = {}) {
     super(id, options);
@@ -80,13 +82,28 @@ export class NoiseTraderAgent extends BaseAgent {
     this.sentTimesUs = [];
     this.sentHead = 0;
     this.nextExpiryUs = Number.POSITIVE_INFINITY;
+    this.tradeDrawn = false;
+  }
+
+  /**
+   * Sits out a wake-up at `timeUs` when no queued order expires by then and the trade draw says
+   * no: the same draw decide would make, so a run that skips gives the same orders as one that
+   * wakes the agent every time. Fills in between change neither.
+   */
+  skipWakeup(timeUs: number): boolean {
+    if (timeUs >= this.nextExpiryUs) return false;
+    if (this.random.next() >= this.tradeProbability) return true;
+    this.tradeDrawn = true;
+    return false;
   }
 
   protected decide(marketData: MarketData, book: BookSnapshot, account: AgentAccountView): AgentDecision {
     let intents: OrderIntent[] | undefined;
     // Before the oldest queued order expires there is nothing to cancel: orders queued later are younger.
     if (marketData.timeUs >= this.nextExpiryUs) intents = this.cancelExpired(marketData.timeUs, account);
-    if (this.random.next() >= this.tradeProbability) return intents;
+    const trades = this.tradeDrawn || this.random.next() < this.tradeProbability;
+    this.tradeDrawn = false;
+    if (!trades) return intents;
     const side: Side = this.random.next() < 0.5 ? 'buy' : 'sell';
     const sizeLots = Math.round(this.minLots * Math.exp(this.random.next() * this.logSizeRange));
     // Stay inside the position limit rather than being refused: trade the room that is left.

@@ -1,4 +1,6 @@
-import { NoiseTraderAgent } from '@marksim/agents';
+import { createHash } from 'node:crypto';
+import { MarketMakerAgent, NoiseTraderAgent, defaultWakeups } from '@marksim/agents';
+import { MarketSimulation } from '@marksim/core';
 import type { NewOrderIntent } from '@marksim/core';
 import { START_US, accountFor, bookOf, decide, startAgent } from '../helpers/agent-harness.js';
 
@@ -42,6 +44,30 @@ describe('NoiseTraderAgent', () => {
     account.addPending(order!.orderId!, order!.side, 'limit', order!.priceTicks!, order!.sizeLots);
     const later = decide(noise, BOOK, account, START_US + 12_000_000);
     expect(later[0]).toEqual({ type: 'cancel', orderId: order!.orderId });
+  });
+
+  it('sits out idle wake-ups with the same orders as when woken every time, expiry cancels included', async () => {
+    async function run(skips: boolean): Promise<{ hash: string; stats: object; cancels: number }> {
+      const wakeups = defaultWakeups(100_000);
+      const noise = Array.from({ length: 20 }, (_, i) => new NoiseTraderAgent(`noise_${i}`, { wakeup: wakeups.noise, orderLifetimeUs: 10_000_000 }));
+      // An own undefined property hides the prototype's method: the simulation then wakes the agent every time.
+      if (!skips) for (const agent of noise) Object.defineProperty(agent, 'skipWakeup', { value: undefined });
+      const agents = [new MarketMakerAgent('mm', { wakeup: wakeups.mm }), ...noise];
+      const simulation = new MarketSimulation({ agents, mode: 'fast', seed: 3, latency: { baseUs: 500, jitterUs: 2_000 } });
+      const hash = createHash('sha256');
+      let cancels = 0;
+      simulation.subscribe((event) => {
+        hash.update(JSON.stringify(event));
+        if (event.type === 'cancelled' && event.ownerId.startsWith('noise')) cancels++;
+      });
+      await simulation.runFor(60_000_000);
+      const { events, wakeups: woken, decisions, orders, trades } = simulation.stats();
+      return { hash: hash.digest('hex'), stats: { events, woken, decisions, orders, trades }, cancels };
+    }
+    const woken = await run(false);
+    const skipping = await run(true);
+    expect(woken.cancels).toBeGreaterThan(20);
+    expect(skipping).toEqual(woken);
   });
 
   it('rejects a bad option with the field and the range', () => {

@@ -131,6 +131,15 @@ export interface Agent {
   onFill?(fill: Fill, account: AgentAccountView): void;
   /** Called for each event about the agent's own orders (including fills and rejections). */
   onEvent?(event: AgentEvent, account: AgentAccountView): void;
+  /**
+   * Optional fast path for agents that do nothing at most wake-ups. Right after each finished
+   * decision the simulation asks about the agent's next wake-up time, then the one after, and so
+   * on: answer true to sit that wake-up out, exactly as if generateOrders had been called then and
+   * returned nothing. The agent may draw from its own stream to answer (the draw it would have
+   * made at that wake-up). Answer true only when nothing it could hear before then (fills, events,
+   * the market) would change the answer. A skipped wake-up counts as a wake-up and a decision.
+   */
+  skipWakeup?(timeUs: number): boolean;
   /** When the agent wakes; defaults to the simulation's fixed `agentWakeupIntervalUs`. */
   readonly wakeup?: WakeupModel;
   /** How long its intents take to reach the book; defaults to the simulation's latency. */

@@ -86,6 +86,7 @@ export class MarketSimulation {
   /** Starts the run in its mode (ready → running). Ignored when already started; throws after stop (use reset). */
   start(): void {
     this.ensureNotStopped('start');
+    this.run.skipHorizonUs = Number.POSITIVE_INFINITY;
     this.run.engine.start();
   }
 
@@ -95,6 +96,7 @@ export class MarketSimulation {
   }
 
   resume(): void {
+    this.run.skipHorizonUs = Number.POSITIVE_INFINITY;
     this.run.engine.resume();
   }
 
@@ -119,12 +121,16 @@ export class MarketSimulation {
    */
   step(count = 1): Promise<number> {
     this.ensureNotStopped('step');
+    // Every instant stepped through is one the agents really wake at.
+    this.run.skipHorizonUs = this.run.engine.nowUs;
     return this.run.engine.step(count);
   }
 
   /** Runs (in the current mode) until the clock reads `timeUs`, then pauses. Resolves true when reached. */
   runUntil(timeUs: number): Promise<boolean> {
     this.ensureNotStopped('runUntil');
+    // Agents skip idle wake-ups up to the target only, so the counters are exact when it is reached.
+    this.run.skipHorizonUs = timeUs;
     return this.run.engine.runUntil(timeUs);
   }
 

@@ -6,10 +6,12 @@
 export const DISABLED = 1;
 /** Set while an async decision of the agent is still running after a timeout. */
 export const IN_FLIGHT = 2;
+/** Set for agents with `skipWakeup`: their wake-up is re-armed after their decision, past the wake-ups they sit out. */
+export const SKIPS_IDLE = 4;
 
 /** Flags and wake-up counters of `capacity` agents. */
 export class MemberTable {
-  /** DISABLED | IN_FLIGHT bits per agent. */
+  /** DISABLED | IN_FLIGHT | SKIPS_IDLE bits per agent. */
   readonly flags: Uint8Array;
   /**
    * Counted wake-ups (not while disabled). 32 bits keep the array small enough to stay in

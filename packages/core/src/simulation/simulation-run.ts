@@ -27,7 +27,8 @@ import { AccountRouter } from './account-router.js';
 import { Agenda } from './agenda.js';
 import { AgentMember } from './agent-member.js';
 import { intentToCommand, isIntent } from './intent-commands.js';
-import { DISABLED, IN_FLIGHT, MemberTable } from './member-table.js';
+import { NEXT_TIE, NEXT_TIME, SKIPPED, skipIdleWakeups } from './idle-wakeups.js';
+import { DISABLED, IN_FLIGHT, MemberTable, SKIPS_IDLE } from './member-table.js';
 import { MarketState } from './market-state.js';
 import { RateMeter } from './rate-meter.js';
 import type { MarketEvent } from './simulation-events.js';
@@ -42,6 +43,8 @@ export interface RunSink {
 
 /** Read the wall clock for the events/s meter once per this many instants (a clock read costs more than an instant). */
 const METER_EVERY_INSTANTS = 256;
+/** No re-arm pending in a batch slot: the agent's wake-up was re-queued when collected. */
+const REQUEUED = -1;
 
 /** Intents of one decision on their way to the book. */
 interface Arrival {
@@ -99,6 +102,17 @@ export class SimulationRun {
   private autoIdCount = 0;
   /** false once the run is replaced or stopped: late async continuations must not touch it. */
   private live = true;
+  /**
+   * Latest wake-up time an agent may skip (see Agent.skipWakeup): runUntil sets its target, so
+   * the wake-up counters are exact when it returns (skipped wake-ups are counted as they are
+   * skipped); step sets the current time (no skipping); live runs skip without bound.
+   */
+  skipHorizonUs = Number.POSITIVE_INFINITY;
+  /** Per batch slot: the next wake-up drawn at collection for an agent re-armed after its decision, or REQUEUED. */
+  private readonly batchNextUs: number[] = [];
+  private readonly batchNextTies: number[] = [];
+  /** Time and tie of the wake-up a re-arm queues (skipIdleWakeups' answer). */
+  private readonly rearmNext = new Float64Array(3);
 
   constructor(options: ResolvedSimulationOptions, clock: WallClock, sink: RunSink) {
     this.options = options;
@@ -167,6 +181,7 @@ export class SimulationRun {
     const limits = resolveAgentLimits(agent.limits, options.limits, `${field}.limits`);
     // Scheduling draws (wake-ups, tie-breaks, latency jitter): separate from the agent's decision stream.
     this.table.set(index, wakeup, latency, options.startTimeUs, new SeededRandom(options.seed, ['schedule', agent.id]));
+    if (typeof agent.skipWakeup === 'function') this.memberTable.setFlag(index, SKIPS_IDLE, true);
     return new AgentMember(agent, limits, index, this.memberTable);
   }
 
@@ -233,12 +248,22 @@ export class SimulationRun {
       wakeups[index]++;
       this.wakeups++;
       this.events++;
-      // Pop and push in one sift; the agenda comes out exactly as after popWakeup + pushWakeup.
-      agenda.requeueTopWakeup(table.nextWakeUs(index), table.nextUint32(index));
+      const nextUs = table.nextWakeUs(index);
+      const nextTie = table.nextUint32(index);
       if ((flag & IN_FLIGHT) !== 0) {
+        agenda.requeueTopWakeup(nextUs, nextTie);
         missedWakeups[index]++;
         this.missedWakeups++;
         continue;
+      }
+      if ((flag & SKIPS_IDLE) !== 0) {
+        // Queued after the decision (rearm), past the wake-ups the agent then sits out.
+        agenda.popWakeup();
+        this.batchNextUs[count] = nextUs;
+        this.batchNextTies[count] = nextTie;
+      } else {
+        agenda.requeueTopWakeup(nextUs, nextTie);
+        this.batchNextUs[count] = REQUEUED;
       }
       this.decisions++;
       batch[count] = members[index]!;
@@ -256,7 +281,34 @@ export class SimulationRun {
       const decision = decisions[i];
       decisions[i] = undefined;
       if (decision !== undefined && decision.length > 0 && !batch[i]!.disabled) this.dispatch(batch[i]!, decision, timeUs);
+      // After dispatch: its latency draw precedes the next wake-up draws in the scheduling stream.
+      if (this.batchNextUs[i] !== REQUEUED) this.rearm(batch[i]!, this.batchNextUs[i]!, this.batchNextTies[i]!);
     }
+  }
+
+  /** Queues the next wake-up of an agent with skipWakeup: `nextUs` or the first later one it does not sit out. */
+  private rearm(member: AgentMember, nextUs: number, nextTie: number): void {
+    const index = member.index;
+    const flags = this.memberTable.flags;
+    if ((flags[index]! & DISABLED) !== 0) return;
+    const next = this.rearmNext;
+    next[NEXT_TIME] = nextUs;
+    next[NEXT_TIE] = nextTie;
+    next[SKIPPED] = 0;
+    // An async decision still running after its timeout: the agent is not asked until it ends.
+    if ((flags[index]! & IN_FLIGHT) === 0) {
+      try {
+        skipIdleWakeups(this.agents[index]!, index, this.table, this.skipHorizonUs, next);
+      } catch (error) {
+        this.pool.recordFailure(member, next[NEXT_TIME]!, `skipWakeup threw ${error instanceof Error ? error.message : String(error)}`, error);
+      }
+    }
+    const skipped = next[SKIPPED]!;
+    this.memberTable.wakeups[index] += skipped;
+    this.wakeups += skipped;
+    this.decisions += skipped;
+    this.events += skipped;
+    this.agenda.pushWakeup(index, next[NEXT_TIME]!, next[NEXT_TIE]!);
   }
 
   /** Checks a decision's intents against the agent's account and sends the accepted ones on their way. */
