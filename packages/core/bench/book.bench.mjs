@@ -5,6 +5,7 @@
 import { BTC_USD, MatchingEngine } from '../dist/index.js';
 import { OrderBook } from 'nodejs-order-book';
 import { OP_CANCEL, OP_LIMIT, generateFlow, marksimOrder } from './book-flow.mjs';
+import { EventTally } from './event-tally.mjs';
 
 const TARGETS = { thin: 3, deep: 15, snapshot: 0.6, bytesPerOrder: 200 };
 const THIN = { seed: 1, ops: 1_000_000, meanOffsetTicks: 10, maxOffsetTicks: 1_000, limitSizeMaxLots: 100, marketSizeMaxLots: 150 };
@@ -31,6 +32,14 @@ function startTimer() {
   return process.cpuUsage();
 }
 
+/**
+ * A full collection before a timed replay (bench/run.mjs passes --expose-gc), so no replay pays
+ * for the garbage of the one before it, whichever library made it.
+ */
+function collectGarbage() {
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+}
+
 function seconds(start) {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
@@ -48,6 +57,15 @@ function replayMarksim(engine, flow, from, to, snapshotEveryEvent) {
     if (snapshotEveryEvent) for (let e = 0; e < out.length; e++) sink = engine.snapshot();
   }
   return sink;
+}
+
+/** Replays ops [from, to) through a MatchingEngine that sends its events to `sink` (processTo: no event objects). */
+function replayMarksimToSink(engine, flow, from, to, sink) {
+  const { kind, ids, ref } = flow;
+  for (let i = from; i < to; i++) {
+    if (kind[i] === OP_CANCEL) engine.processTo({ type: 'cancel', orderId: ids[ref[i]], timeUs: i }, sink);
+    else engine.processTo(marksimOrder(flow, i, STP), sink);
+  }
 }
 
 /** Replays ops [from, to) through a nodejs-order-book OrderBook. */
@@ -89,35 +107,51 @@ function sameBook(engine, book) {
 }
 
 /**
- * Times one flow through both books: the prefill untimed, then ops [prefill, total). Runs
- * alternate between the two libraries and each keeps its best time, so a burst of load from
- * other processes on a shared machine does not decide the ratio.
+ * Times one flow through both books: the prefill untimed, then ops [prefill, total). Ours runs
+ * twice per round, once per way of taking events: through a BookEventSink (`processTo`, the
+ * headline figure: every event reaches a consumer, no object per event) and as event objects
+ * (`process`). Runs alternate between the libraries and each keeps its best time, so a burst of
+ * load from other processes on a shared machine does not decide the ratio.
  */
 function compare(flow, runs) {
   const from = flow.prefillOrders;
   const ops = flow.total - from;
-  // Warm both implementations' code paths on a throwaway replay of a prefix.
+  // Warm every code path on a throwaway replay of a prefix.
   const warmTo = Math.min(flow.total, from + 100_000);
   replayMarksim(new MatchingEngine({ instrument: BTC_USD }), flow, 0, warmTo, false);
+  replayMarksimToSink(new MatchingEngine({ instrument: BTC_USD }), flow, 0, warmTo, new EventTally());
   replayNob(new OrderBook(), flow, 0, warmTo);
-  let oursS = Number.POSITIVE_INFINITY;
+  let sinkS = Number.POSITIVE_INFINITY;
+  let objectsS = Number.POSITIVE_INFINITY;
   let theirsS = Number.POSITIVE_INFINITY;
   let same = true;
   for (let run = 0; run < runs; run++) {
+    const tally = new EventTally();
+    const sinkEngine = new MatchingEngine({ instrument: BTC_USD });
+    replayMarksimToSink(sinkEngine, flow, 0, from, tally);
+    collectGarbage();
+    let start = startTimer();
+    replayMarksimToSink(sinkEngine, flow, from, flow.total, tally);
+    sinkS = Math.min(sinkS, seconds(start));
+
     const engine = new MatchingEngine({ instrument: BTC_USD });
     replayMarksim(engine, flow, 0, from, false);
-    let start = startTimer();
+    collectGarbage();
+    start = startTimer();
     replayMarksim(engine, flow, from, flow.total, false);
-    oursS = Math.min(oursS, seconds(start));
+    objectsS = Math.min(objectsS, seconds(start));
 
     const book = new OrderBook();
     replayNob(book, flow, 0, from);
+    collectGarbage();
     start = startTimer();
     replayNob(book, flow, from, flow.total);
     theirsS = Math.min(theirsS, seconds(start));
-    same &&= sameBook(engine, book);
+    // Both ways of taking events saw every event (same count, no gap) and left the same book as theirs.
+    same &&= tally.seqGaps === 0 && tally.lastSeq === engine.lastSeq && sinkEngine.lastSeq === engine.lastSeq;
+    same &&= sameBook(engine, book) && sameBook(sinkEngine, book);
   }
-  return { ops, oursS, theirsS, ratio: theirsS / oursS, same };
+  return { ops, sinkS, objectsS, theirsS, ratio: theirsS / sinkS, objectsRatio: theirsS / objectsS, same };
 }
 
 /** Throughput with a snapshot after every event relative to without, best of `runs` alternating whole runs each. */
@@ -215,38 +249,49 @@ function bytesPerRestingOrder() {
 }
 
 const perS = (ops, s) => Math.round(ops / s);
+
+/** Two table rows for one flow: events through a sink (the headline ratio), then as objects. */
+function bookRows(name, flow, result, target) {
+  const row = (events, seconds, ratio, targetText) => ({
+    flow: name,
+    events,
+    ops: fmt(result.ops),
+    'marksim ops/s': fmt(result.ops / seconds),
+    'nodejs-order-book ops/s': fmt(result.ops / result.theirsS),
+    ratio: ratio.toFixed(2),
+    target: targetText,
+    'same book': result.same,
+    'resting at end': flow.restingAtEnd,
+  });
+  return [
+    row('sink (processTo)', result.sinkS, result.ratio, `>= ${target}`),
+    row('objects (process)', result.objectsS, result.objectsRatio, ''),
+  ];
+}
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
+/** Every thin-flow figure; the flow itself is garbage once this returns, so the deep runs do not carry it. */
+function thinFigures() {
+  const flow = generateFlow(THIN);
+  return {
+    thin: compare(flow, 2),
+    snapshot: snapshotRatioLockstep(flow, 2),
+    snapshotSeparate: snapshotRatioSeparateRuns(flow, 3),
+    restingAtEnd: flow.restingAtEnd,
+    total: flow.total,
+  };
+}
+
 const memory = bytesPerRestingOrder();
-const thinFlow = generateFlow(THIN);
-const thin = compare(thinFlow, 2);
-const snapshot = snapshotRatioLockstep(thinFlow, 2);
-const snapshotSeparate = snapshotRatioSeparateRuns(thinFlow, 3);
+const { thin, snapshot, snapshotSeparate, ...thinFlow } = thinFigures();
+collectGarbage();
 const deepFlow = generateFlow(DEEP);
-const deep = compare(deepFlow, 2);
+const deep = compare(deepFlow, 3);
 
 console.log('Order book: one seeded flow through @marksim/core and nodejs-order-book 10.1.1 (ops per CPU second, best of runs)');
 console.table([
-  {
-    flow: 'thin',
-    ops: fmt(thin.ops),
-    'marksim ops/s': fmt(thin.ops / thin.oursS),
-    'nodejs-order-book ops/s': fmt(thin.ops / thin.theirsS),
-    ratio: thin.ratio.toFixed(2),
-    target: `>= ${TARGETS.thin}`,
-    'same book': thin.same,
-    'resting at end': thinFlow.restingAtEnd,
-  },
-  {
-    flow: 'deep',
-    ops: fmt(deep.ops),
-    'marksim ops/s': fmt(deep.ops / deep.oursS),
-    'nodejs-order-book ops/s': fmt(deep.ops / deep.theirsS),
-    ratio: deep.ratio.toFixed(2),
-    target: `>= ${TARGETS.deep}`,
-    'same book': deep.same,
-    'resting at end': deepFlow.restingAtEnd,
-  },
+  ...bookRows('thin', thinFlow, thin, TARGETS.thin),
+  ...bookRows('deep', deepFlow, deep, TARGETS.deep),
 ]);
 console.table([
   {
@@ -269,12 +314,16 @@ console.log(
   JSON.stringify({
     ratio_vs_nodejs_order_book_thin: Number(thin.ratio.toFixed(2)),
     ratio_vs_nodejs_order_book_deep: Number(deep.ratio.toFixed(2)),
+    ratio_vs_nodejs_order_book_thin_event_objects: Number(thin.objectsRatio.toFixed(2)),
+    ratio_vs_nodejs_order_book_deep_event_objects: Number(deep.objectsRatio.toFixed(2)),
     snapshot_every_event_ratio: Number(snapshot.ratio.toFixed(3)),
     snapshot_every_event_ratio_separate_runs: Number(snapshotSeparate.ratio.toFixed(3)),
     bytes_per_resting_order: memory === null ? null : Number(memory.bytes.toFixed(1)),
-    marksim_thin_ops_per_s: perS(thin.ops, thin.oursS),
+    marksim_thin_ops_per_s: perS(thin.ops, thin.sinkS),
+    marksim_thin_event_objects_ops_per_s: perS(thin.ops, thin.objectsS),
     nodejs_order_book_thin_ops_per_s: perS(thin.ops, thin.theirsS),
-    marksim_deep_ops_per_s: perS(deep.ops, deep.oursS),
+    marksim_deep_ops_per_s: perS(deep.ops, deep.sinkS),
+    marksim_deep_event_objects_ops_per_s: perS(deep.ops, deep.objectsS),
     nodejs_order_book_deep_ops_per_s: perS(deep.ops, deep.theirsS),
   }),
 );

@@ -35,6 +35,7 @@ export type { DecimalInput } from './units/decimal-units.js';
 // Book and matching engine (issue 3).
 export { MatchingEngine } from './matching/matching-engine.js';
 export type { MatchingEngineOptions } from './matching/matching-engine.js';
+export type { BookEventSink } from './matching/book-event-sink.js';
 export { DEFAULT_DECIMAL_ORDER } from './matching/decimal-order.js';
 export type { DecimalOrder } from './matching/decimal-order.js';
 export type { BookSnapshot, BookSnapshotJson } from './book/book-snapshot.js';

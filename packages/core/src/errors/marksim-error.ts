@@ -4,7 +4,8 @@ export type CoreErrorCode =
   | 'INVALID_DECIMAL'
   | 'INVALID_CONFIG'
   | 'INVALID_ARGUMENT'
-  | 'ENGINE_STOPPED';
+  | 'ENGINE_STOPPED'
+  | 'REENTRANT_PROCESS';
 
 /**
  * The one error class of Marksim. `code` is a stable string per package; market outcomes are

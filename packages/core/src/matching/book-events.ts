@@ -12,24 +12,22 @@ import type {
   RejectedEvent,
   TradeEvent,
 } from '../domain/events.js';
-import type { NewOrderCommand, Side } from '../domain/order.js';
-import type { RestingOrder } from '../book/resting-order.js';
+import type { OrderType, Side, TimeInForce } from '../domain/order.js';
 
-/** `accepted` for a new order that passed validation and its pre-trade checks. */
-export function acceptedEvent(seq: number, symbol: string, command: NewOrderCommand): AcceptedEvent {
-  return {
-    type: 'accepted',
-    seq,
-    symbol,
-    timeUs: command.timeUs,
-    orderId: command.orderId,
-    ownerId: command.ownerId,
-    side: command.side,
-    orderType: command.orderType,
-    timeInForce: command.timeInForce,
-    priceTicks: command.orderType === 'market' ? 0 : command.priceTicks,
-    sizeLots: command.sizeLots,
-  };
+/** `accepted` for a new order that passed validation and its pre-trade checks (`priceTicks` 0 for a market order). */
+export function acceptedEvent(
+  seq: number,
+  symbol: string,
+  timeUs: number,
+  orderId: string,
+  ownerId: string,
+  side: Side,
+  orderType: OrderType,
+  timeInForce: TimeInForce,
+  priceTicks: number,
+  sizeLots: number,
+): AcceptedEvent {
+  return { type: 'accepted', seq, symbol, timeUs, orderId, ownerId, side, orderType, timeInForce, priceTicks, sizeLots };
 }
 
 /** `rejected` for a command that changed nothing. */
@@ -46,15 +44,17 @@ export function rejectedEvent(
   return { type: 'rejected', seq, symbol, timeUs, orderId, ownerId, command, code, message };
 }
 
-/** `trade` at the maker's price `priceTicks`. */
+/** `trade` at the maker's price `priceTicks`; `aggressor` is the taker's side. */
 export function tradeEvent(
   seq: number,
   symbol: string,
   timeUs: number,
   tradeId: number,
   priceTicks: number,
-  maker: RestingOrder,
   sizeLots: number,
+  aggressor: Side,
+  makerOrderId: string,
+  makerOwnerId: string,
   takerOrderId: string,
   takerOwnerId: string,
 ): TradeEvent {
@@ -66,9 +66,9 @@ export function tradeEvent(
     tradeId,
     priceTicks,
     sizeLots,
-    aggressor: maker.side === 'buy' ? 'sell' : 'buy',
-    makerOrderId: maker.orderId,
-    makerOwnerId: maker.ownerId,
+    aggressor,
+    makerOrderId,
+    makerOwnerId,
     takerOrderId,
     takerOwnerId,
   };
@@ -92,21 +92,13 @@ export function modifiedEvent(
   seq: number,
   symbol: string,
   timeUs: number,
-  order: RestingOrder,
+  orderId: string,
+  ownerId: string,
   priceTicks: number,
+  sizeLots: number,
   keptPriority: boolean,
 ): ModifiedEvent {
-  return {
-    type: 'modified',
-    seq,
-    symbol,
-    timeUs,
-    orderId: order.orderId,
-    ownerId: order.ownerId,
-    priceTicks,
-    sizeLots: order.sizeLots,
-    keptPriority,
-  };
+  return { type: 'modified', seq, symbol, timeUs, orderId, ownerId, priceTicks, sizeLots, keptPriority };
 }
 
 /** `done`: the order will never trade again. */

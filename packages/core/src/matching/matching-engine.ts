@@ -10,15 +10,8 @@ import type { Instrument } from '../domain/instrument.js';
 import type { CancelCommand, ModifyCommand, NewOrderCommand, OrderCommand, SelfTradePrevention } from '../domain/order.js';
 import { MarksimError } from '../errors/marksim-error.js';
 import { DecimalUnits } from '../units/decimal-units.js';
-import {
-  acceptedEvent,
-  cancelledEvent,
-  doneEvent,
-  levelEvent,
-  modifiedEvent,
-  rejectedEvent,
-  tradeEvent,
-} from './book-events.js';
+import { EventArraySink } from './book-event-sink.js';
+import type { BookEventSink } from './book-event-sink.js';
 import { decimalOrderToCommand, isRejection } from './decimal-order.js';
 import type { DecimalOrder } from './decimal-order.js';
 import { fillableLots } from './fill-check.js';
@@ -58,8 +51,12 @@ export class MatchingEngine {
   private tradeId: number;
   /** Time of the command being processed (last valid command time otherwise). */
   private timeUs: number;
-  /** Where the command being processed writes its events. */
-  private out: BookEvent[];
+  /** Where the command being processed sends its events. */
+  private sink: BookEventSink;
+  /** True while a command is being processed, so a sink calling back in is refused. */
+  private busy: boolean;
+  /** The sink behind `process(command, out)`. */
+  private readonly arraySink: EventArraySink;
   /** Set by match() when self-trade prevention ended the taker's matching. */
   private takerStopped: boolean;
 
@@ -78,7 +75,9 @@ export class MatchingEngine {
     this.seq = 0;
     this.tradeId = 0;
     this.timeUs = 0;
-    this.out = NO_EVENTS;
+    this.arraySink = new EventArraySink();
+    this.sink = this.arraySink;
+    this.busy = false;
     this.takerStopped = false;
   }
 
@@ -102,35 +101,70 @@ export class MatchingEngine {
    * returns. Never throws for a bad or unfillable command: that is a `rejected` event.
    */
   process(command: OrderCommand, out: BookEvent[] = []): BookEvent[] {
-    this.out = out;
-    this.takerStopped = false;
+    const sink = this.arraySink;
+    sink.out = out;
+    this.processTo(command, sink);
+    sink.out = NO_EVENTS;
+    return out;
+  }
+
+  /**
+   * Applies one command and sends its events to `sink` as calls, with the same fields in the same
+   * order as `process` would build them, but no object per event: for consumers that fold events
+   * into their own state. The engine keeps neither the command nor the sink. Never throws for a bad
+   * or unfillable command; throws REENTRANT_PROCESS when called from a sink during a command.
+   */
+  processTo(command: OrderCommand, sink: BookEventSink): void {
+    this.begin(sink);
+    // A sink that throws leaves this command half-applied (its own bug), but the engine stays usable.
+    try {
+      this.apply(command);
+    } finally {
+      this.end();
+    }
+  }
+
+  private apply(command: OrderCommand): void {
     if (command === null || typeof command !== 'object') {
       this.reject('new', '', '', 'INVALID_ORDER', `command must be an order command object (got ${String(command)})`);
-    } else {
-      if (isValidTimeUs(command.timeUs)) this.timeUs = command.timeUs;
-      const type = command.type;
-      if (type === 'new') this.newOrder(command);
-      else if (type === 'cancel') this.cancel(command);
-      else if (type === 'modify') this.modify(command);
-      else this.reject('new', '', '', 'INVALID_ORDER', `type must be "new", "cancel" or "modify" (got ${String(type)})`);
+      return;
     }
-    this.orderBook.seq = this.seq;
-    this.orderBook.timeUs = this.timeUs;
-    this.out = NO_EVENTS;
-    return out;
+    if (isValidTimeUs(command.timeUs)) this.timeUs = command.timeUs;
+    const type = command.type;
+    if (type === 'new') this.newOrder(command);
+    else if (type === 'cancel') this.cancel(command);
+    else if (type === 'modify') this.modify(command);
+    else this.reject('new', '', '', 'INVALID_ORDER', `type must be "new", "cancel" or "modify" (got ${String(type)})`);
   }
 
   /** A new order with decimal price and size, e.g. { price: '50000.5', size: '0.1' }: converts and processes it. */
   submitDecimal(order: DecimalOrder, out: BookEvent[] = []): BookEvent[] {
     const converted = decimalOrderToCommand(this.units, order);
     if (!isRejection(converted)) return this.process(converted, out);
-    this.out = out;
+    const sink = this.arraySink;
+    sink.out = out;
+    this.begin(sink);
     if (isValidTimeUs(order.timeUs)) this.timeUs = order.timeUs;
     this.reject('new', order.orderId, order.ownerId, converted.code, converted.message);
+    this.end();
+    sink.out = NO_EVENTS;
+    return out;
+  }
+
+  private begin(sink: BookEventSink): void {
+    if (this.busy) {
+      throw new MarksimError('REENTRANT_PROCESS', 'MatchingEngine must not be called from a BookEventSink while it processes a command');
+    }
+    this.busy = true;
+    this.sink = sink;
+    this.takerStopped = false;
+  }
+
+  /** Stamps the book with the command's last seq and time and lets the next command in. */
+  private end(): void {
     this.orderBook.seq = this.seq;
     this.orderBook.timeUs = this.timeUs;
-    this.out = NO_EVENTS;
-    return out;
+    this.busy = false;
   }
 
   private newOrder(command: NewOrderCommand): void {
@@ -165,7 +199,18 @@ export class MatchingEngine {
         return this.reject('new', orderId, ownerId, 'FOK_NOT_FILLABLE', message);
       }
     }
-    this.out.push(acceptedEvent(++this.seq, this.symbol, command));
+    this.sink.accepted(
+      ++this.seq,
+      this.symbol,
+      this.timeUs,
+      orderId,
+      ownerId,
+      command.side,
+      command.orderType,
+      command.timeInForce,
+      isMarket ? 0 : limitTicks,
+      sizeLots,
+    );
     const remainingLots = crosses
       ? this.match(opposite, limitTicks, orderId, ownerId, command.selfTradePrevention, sizeLots)
       : sizeLots;
@@ -206,7 +251,7 @@ export class MatchingEngine {
       const removedLots = order.sizeLots - newSizeLots;
       order.sizeLots = newSizeLots;
       queue.sizeLots -= removedLots;
-      this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, oldPriceTicks, true));
+      this.sink.modified(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, oldPriceTicks, newSizeLots, true);
       if (removedLots > 0) this.publish(side, queue);
       return;
     }
@@ -223,7 +268,7 @@ export class MatchingEngine {
     book.remove(queue, order);
     order.sizeLots = newSizeLots;
     order.timeUs = this.timeUs;
-    this.out.push(modifiedEvent(++this.seq, this.symbol, this.timeUs, order, newPriceTicks, false));
+    this.sink.modified(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, newPriceTicks, newSizeLots, false);
     if (newPriceTicks === oldPriceTicks) {
       this.publish(side, book.rest(order, newPriceTicks));
       return;
@@ -256,10 +301,12 @@ export class MatchingEngine {
     sizeLots: number,
   ): number {
     const book = this.orderBook;
-    const out = this.out;
+    const sink = this.sink;
     const symbol = this.symbol;
     const timeUs = this.timeUs;
     const sign = opposite.sign;
+    // The taker's side: the side opposite to the makers'.
+    const aggressor = opposite.side === 'buy' ? 'sell' : 'buy';
     const preventSelfTrade = selfTradePrevention !== 'none';
     let remainingLots = sizeLots;
     let stopped = false;
@@ -281,7 +328,19 @@ export class MatchingEngine {
           }
         } else {
           const fillLots = remainingLots < maker.sizeLots ? remainingLots : maker.sizeLots;
-          out.push(tradeEvent(++this.seq, symbol, timeUs, ++this.tradeId, priceTicks, maker, fillLots, takerOrderId, takerOwnerId));
+          sink.trade(
+            ++this.seq,
+            symbol,
+            timeUs,
+            ++this.tradeId,
+            priceTicks,
+            fillLots,
+            aggressor,
+            maker.orderId,
+            maker.ownerId,
+            takerOrderId,
+            takerOwnerId,
+          );
           book.lastTradePriceTicks = priceTicks;
           remainingLots -= fillLots;
           maker.sizeLots -= fillLots;
@@ -290,7 +349,7 @@ export class MatchingEngine {
           touched = true;
           if (maker.sizeLots === 0) {
             book.remove(queue, maker);
-            out.push(doneEvent(++this.seq, symbol, timeUs, maker.orderId, maker.ownerId, 'filled', maker.filledLots));
+            sink.done(++this.seq, symbol, timeUs, maker.orderId, maker.ownerId, 'filled', maker.filledLots);
             book.pool.release(maker);
           }
         }
@@ -308,11 +367,11 @@ export class MatchingEngine {
   /** The taker's last events when it will not rest: `done` (filled), or `cancelled` + `done`. */
   private finishTaker(orderId: string, ownerId: string, remainingLots: number, filledLots: number, reason: CancelReason): void {
     if (remainingLots === 0) {
-      this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, orderId, ownerId, 'filled', filledLots));
+      this.sink.done(++this.seq, this.symbol, this.timeUs, orderId, ownerId, 'filled', filledLots);
       return;
     }
-    this.out.push(cancelledEvent(++this.seq, this.symbol, this.timeUs, orderId, ownerId, reason, remainingLots));
-    this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, orderId, ownerId, 'cancelled', filledLots));
+    this.sink.cancelled(++this.seq, this.symbol, this.timeUs, orderId, ownerId, reason, remainingLots);
+    this.sink.done(++this.seq, this.symbol, this.timeUs, orderId, ownerId, 'cancelled', filledLots);
   }
 
   /**
@@ -323,17 +382,15 @@ export class MatchingEngine {
     const book = this.orderBook;
     const cancelledLots = order.sizeLots;
     book.remove(queue, order);
-    this.out.push(cancelledEvent(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, reason, cancelledLots));
-    this.out.push(doneEvent(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, 'cancelled', order.filledLots));
+    this.sink.cancelled(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, reason, cancelledLots);
+    this.sink.done(++this.seq, this.symbol, this.timeUs, order.orderId, order.ownerId, 'cancelled', order.filledLots);
     book.pool.release(order);
   }
 
   /** Publishes a changed level to the btree and emits its `level` event. */
   private publish(side: BookSide, queue: LevelQueue): void {
     side.publish(queue);
-    this.out.push(
-      levelEvent(++this.seq, this.symbol, this.timeUs, side.side, queue.priceTicks, queue.sizeLots, queue.orderCount),
-    );
+    this.sink.level(++this.seq, this.symbol, this.timeUs, side.side, queue.priceTicks, queue.sizeLots, queue.orderCount);
   }
 
   /** The resting order a cancel or modify targets, or null after emitting UNKNOWN_ORDER / NOT_OWNER. */
@@ -358,17 +415,15 @@ export class MatchingEngine {
     code: RejectCode,
     message: string,
   ): void {
-    this.out.push(
-      rejectedEvent(
-        ++this.seq,
-        this.symbol,
-        this.timeUs,
-        command,
-        typeof orderId === 'string' ? orderId : '',
-        typeof ownerId === 'string' ? ownerId : '',
-        code,
-        message,
-      ),
+    this.sink.rejected(
+      ++this.seq,
+      this.symbol,
+      this.timeUs,
+      typeof orderId === 'string' ? orderId : '',
+      typeof ownerId === 'string' ? ownerId : '',
+      command,
+      code,
+      message,
     );
   }
 }

@@ -17,7 +17,9 @@ function section(heading: string): string {
 
 function run(source: string): { printed: string[]; expected: string[] } {
   const expected = [...source.matchAll(/console\.log\(.*\); \/\/ (.+)$/gm)].map((match) => match[1]);
-  const body = source.replace(/^import \{([^}]*)\} from '@marksim\/core';$/gm, 'const {$1} = core;');
+  const body = source
+    .replace(/^import type \{[^}]*\} from '@marksim\/core';$/gm, '')
+    .replace(/^import \{([^}]*)\} from '@marksim\/core';$/gm, 'const {$1} = core;');
   const { code } = transformSync(`function main(core, console) {\n${body}\n}`, {
     jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
     isModule: false,
@@ -29,11 +31,15 @@ function run(source: string): { printed: string[]; expected: string[] } {
 }
 
 describe('README: order book and matching engine', () => {
-  it('runs the example as written and prints what its comments say', () => {
-    const blocks = [...section('Order book and matching engine').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
-    expect(blocks).toHaveLength(1);
-    const { printed, expected } = run(blocks[0]);
-    expect(expected.length).toBeGreaterThanOrEqual(4);
+  const blocks = [...section('Order book and matching engine').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+
+  it('has the engine example and the event-sink example', () => {
+    expect(blocks).toHaveLength(2);
+  });
+
+  it.each([0, 1])('runs example %i as written and prints what its comments say', (index) => {
+    const { printed, expected } = run(blocks[index]);
+    expect(expected.length).toBeGreaterThanOrEqual(1);
     expect(printed).toEqual(expected);
   });
 });
