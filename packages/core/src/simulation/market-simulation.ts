@@ -20,6 +20,7 @@ import type {
 import { resolveSimulationOptions } from './simulation-options.js';
 import type { MarketSimulationOptions, ResolvedSimulationOptions } from './simulation-options.js';
 import { SimulationRun } from './simulation-run.js';
+import type { RunSink } from './simulation-run.js';
 
 /** L2 depth with the book sequence number it reflects. */
 export interface DepthView {
@@ -53,6 +54,12 @@ export class MarketSimulation {
   private marketListeners: readonly Listener<MarketEvent>[] = [];
   private controlListeners: readonly Listener<SimulationControlEvent>[] = [];
   private issueListeners: readonly Listener<AgentIssue>[] = [];
+  /** Shared by every run; `listening` follows the market subscribers so a run builds event objects only for them. */
+  private readonly runSink: RunSink & { listening: boolean } = {
+    listening: false,
+    emit: (event) => this.emitMarket(event),
+    issue: (issue) => this.emitIssue(issue),
+  };
 
   constructor(options: MarketSimulationOptions) {
     this.resolved = resolveSimulationOptions(options);
@@ -169,8 +176,10 @@ export class MarketSimulation {
   /** Subscribes to the market stream (book events and tickers, in order). Returns the unsubscribe function. */
   subscribe(listener: (event: MarketEvent) => void): () => void {
     this.marketListeners = [...this.marketListeners, listener];
+    this.runSink.listening = true;
     return () => {
       this.marketListeners = without(this.marketListeners, listener);
+      this.runSink.listening = this.marketListeners.length > 0;
     };
   }
 
@@ -294,10 +303,7 @@ export class MarketSimulation {
   }
 
   private createRun(): SimulationRun {
-    const run = new SimulationRun(this.resolved, this.clock, {
-      emit: (event) => this.emitMarket(event),
-      issue: (issue) => this.emitIssue(issue),
-    });
+    const run = new SimulationRun(this.resolved, this.clock, this.runSink);
     const engine = run.engine;
     // Only the current run speaks: a run replaced by reset goes quiet (no stray 'stopped').
     const forward = (event: SimulationControlEvent): void => {

@@ -11,33 +11,29 @@ import type { Agent, AgentDecision, OrderIntent } from '../agent/agent.js';
 import type { AgentAccount } from '../agent/agent-account.js';
 import { AgentPool } from '../agent/agent-pool.js';
 import type { AgentIssue } from '../agent/agent-pool.js';
-import { resolveAgentLimits } from '../agent/agent-limits.js';
-import { validateLatencyModel, validateWakeupModel } from '../agent/arrival-models.js';
-import type { WakeupModel } from '../agent/arrival-models.js';
 import { checkIntent, checkModifyOnArrival } from '../agent/intent-check.js';
 import type { BookSnapshot } from '../book/book-snapshot.js';
-import type { BookEvent, RejectCode } from '../domain/events.js';
+import type { RejectCode } from '../domain/events.js';
 import type { OrderCommand } from '../domain/order.js';
-import { MarksimError } from '../errors/marksim-error.js';
 import { MatchingEngine } from '../matching/matching-engine.js';
-import { SeededRandom } from '../random/seeded-random.js';
 import { TimeEngine } from '../time/time-engine.js';
 import type { WallClock } from '../time/wall-clock.js';
 import { AccountRouter } from './account-router.js';
 import { Agenda } from './agenda.js';
-import { AgentMember } from './agent-member.js';
+import type { AgentMember } from './agent-member.js';
+import { startMember } from './member-start.js';
 import { intentToCommand, isIntent } from './intent-commands.js';
 import { NEXT_TIE, NEXT_TIME, SKIPPED, skipIdleWakeups } from './idle-wakeups.js';
 import { DISABLED, IN_FLIGHT, MemberTable, SKIPS_IDLE } from './member-table.js';
 import { MarketState } from './market-state.js';
 import { RateMeter } from './rate-meter.js';
-import type { MarketEvent } from './simulation-events.js';
+import { RunBookSink } from './run-book-sink.js';
+import type { MarketEventOut } from './run-book-sink.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
 import { WakeupTable } from './wakeup-table.js';
 
-/** Where a run sends what it produces. */
-export interface RunSink {
-  emit(event: MarketEvent): void;
+/** Where a run sends what it produces; `listening` is false while no market subscriber would see `emit`. */
+export interface RunSink extends MarketEventOut {
   issue(issue: AgentIssue): void;
 }
 
@@ -69,8 +65,6 @@ export class SimulationRun {
   missedWakeups = 0;
   intents = 0;
   orders = 0;
-  bookEvents = 0;
-  rejects = 0;
   limitRejects = 0;
   agentErrors = 0;
   agentTimeouts = 0;
@@ -94,7 +88,7 @@ export class SimulationRun {
   private readonly batchAgents: Agent[] = [];
   private readonly batchAccounts: AgentAccount[] = [];
   private readonly decisionsOut: AgentDecision[] = [];
-  private readonly eventBuffer: BookEvent[] = [];
+  private readonly bookSink: RunBookSink;
   private snapshotCache: BookSnapshot | null = null;
   private snapshotSeq = -1;
   private lastTickerSeq = 0;
@@ -127,7 +121,7 @@ export class SimulationRun {
     );
     this.table = new WakeupTable(options.agents.length);
     this.memberTable = new MemberTable(options.agents.length);
-    const members = options.agents.map((agent, index) => this.createMember(agent, index));
+    const members = options.agents.map((agent, index) => startMember(agent, index, options, this.table, this.memberTable));
     this.members = members;
     this.agents = members.map((member) => member.agent);
     this.accounts = members.map((member) => member.account);
@@ -135,10 +129,21 @@ export class SimulationRun {
     this.router = new AccountRouter(this.byId, (member, timeUs, hook, error) =>
       this.pool.recordFailure(member, timeUs, `${hook} threw ${error instanceof Error ? error.message : String(error)}`, error),
     );
+    this.bookSink = new RunBookSink(this.byId, this.market, this.router, sink);
     const table = this.table;
     for (const member of members) this.agenda.pushWakeup(member.index, table.nextWakeUs(member.index), table.nextUint32(member.index));
     this.scheduleDriver();
     this.engine.every(options.tickerIntervalUs, (timeUs) => this.onTickerTimer(timeUs));
+  }
+
+  /** Book events applied so far. */
+  get bookEvents(): number {
+    return this.bookSink.bookEvents;
+  }
+
+  /** Commands the book rejected so far. */
+  get rejects(): number {
+    return this.bookSink.rejects;
   }
 
   /** Ends the run: pending timers are dropped and late async answers are ignored. */
@@ -155,34 +160,6 @@ export class SimulationRun {
       this.snapshotSeq = seq;
     }
     return this.snapshotCache;
-  }
-
-  private createMember(agent: Agent, index: number): AgentMember {
-    const options = this.options;
-    const field = `simulation.agents[${index}]`;
-    const random = new SeededRandom(options.seed, ['agents', agent.id]);
-    try {
-      agent.onStart?.({
-        random,
-        instrument: options.instrument,
-        units: options.units,
-        startTimeUs: options.startTimeUs,
-        initialPriceTicks: options.initialPriceTicks,
-      });
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new MarksimError('INVALID_CONFIG', `agent ${agent.id} failed to start: ${reason} at ${field}.onStart`, { cause });
-    }
-    // Read after onStart: agents may derive their models and limits from the instrument.
-    const wakeup: WakeupModel = agent.wakeup ?? { kind: 'fixed', intervalUs: options.agentWakeupIntervalUs };
-    validateWakeupModel(wakeup, `${field}.wakeup`);
-    const latency = agent.latency ?? options.latency;
-    validateLatencyModel(latency, `${field}.latency`);
-    const limits = resolveAgentLimits(agent.limits, options.limits, `${field}.limits`);
-    // Scheduling draws (wake-ups, tie-breaks, latency jitter): separate from the agent's decision stream.
-    this.table.set(index, wakeup, latency, options.startTimeUs, new SeededRandom(options.seed, ['schedule', agent.id]));
-    if (typeof agent.skipWakeup === 'function') this.memberTable.setFlag(index, SKIPS_IDLE, true);
-    return new AgentMember(agent, limits, index, this.memberTable);
   }
 
   private onIssue(issue: AgentIssue): void {
@@ -385,24 +362,12 @@ export class SimulationRun {
 
   /** One command through the book: events to accounts and subscribers, then the ticker if it traded. */
   private process(command: OrderCommand, timeUs: number): void {
-    const out = this.eventBuffer;
-    out.length = 0;
-    this.matching.process(command, out);
+    const sink = this.bookSink;
     this.orders++;
     this.events++;
-    let traded = false;
-    for (let i = 0; i < out.length; i++) {
-      const event = out[i]!;
-      this.bookEvents++;
-      if (event.type === 'trade') {
-        this.market.onTrade(event);
-        traded = true;
-      } else if (event.type === 'rejected') {
-        this.rejects++;
-      }
-      this.router.route(event);
-      this.sink.emit(event);
-    }
+    sink.traded = false;
+    this.matching.processTo(command, sink);
+    sink.flush();
     const book = this.matching.book;
     const bid = book.bestBid;
     const ask = book.bestAsk;
@@ -411,7 +376,7 @@ export class SimulationRun {
       if (spreadTicks <= 0) this.crossedBookCount++;
       if (spreadTicks < this.minSpreadTicks) this.minSpreadTicks = spreadTicks;
     }
-    if (traded && this.options.tickerOnTrade) this.publishTicker(timeUs);
+    if (sink.traded && this.options.tickerOnTrade) this.publishTicker(timeUs);
   }
 
   private onTickerTimer(timeUs: number): void {
