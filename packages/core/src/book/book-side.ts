@@ -1,6 +1,6 @@
 import type { Side } from '../domain/order.js';
 import { LevelQueue } from './level-queue.js';
-import { createLevelTree, levelSummary, probeAt } from './level-tree.js';
+import { createLevelTree, levelKey, levelSummary } from './level-tree.js';
 import type { LevelSummary, LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
@@ -37,7 +37,7 @@ export class BookSide {
   constructor(side: Side) {
     this.side = side;
     this.sign = side === 'sell' ? 1 : -1;
-    this.levels = createLevelTree(this.sign);
+    this.levels = createLevelTree();
     this.queues = new Map();
     this.best = null;
     this.epoch = 0;
@@ -110,7 +110,7 @@ export class BookSide {
    */
   publish(queue: LevelQueue): LevelSummary | null {
     if (queue.orderCount === 0) {
-      this.writableLevels().delete(probeAt(queue.priceTicks));
+      this.writableLevels().delete(levelKey(this.sign, queue.priceTicks));
       this.queues.delete(queue.priceTicks);
       queue.summary = null;
       if (this.best === queue) this.best = this.levelAfter(queue);
@@ -126,15 +126,15 @@ export class BookSide {
     const summary = levelSummary(queue.priceTicks, queue.sizeLots, queue.orderCount);
     queue.summary = summary;
     queue.summaryEpoch = this.epoch;
-    // Replaces the old summary (same price, so same place) as the key.
-    this.writableLevels().set(summary, undefined);
+    // Replaces the old summary at the same key.
+    this.writableLevels().set(levelKey(this.sign, queue.priceTicks), summary);
     return summary;
   }
 
   /** The next worse level after `queue`'s price, or null. O(log levels). */
   levelAfter(queue: LevelQueue): LevelQueue | null {
-    const level = this.levels.nextHigherKey(probeAt(queue.priceTicks));
-    if (level === undefined) return null;
-    return this.queues.get(level.priceTicks) ?? null;
+    const key = this.levels.nextHigherKey(levelKey(this.sign, queue.priceTicks));
+    if (key === undefined) return null;
+    return this.queues.get(this.sign * key) ?? null;
   }
 }

@@ -85,7 +85,7 @@ export class BookSnapshot implements BookLevelsView {
   }
 
   volumeAtPrice(side: Side, priceTicks: number): number {
-    return sizeAtPrice(side === 'buy' ? this.bidTree : this.askTree, priceTicks);
+    return side === 'buy' ? sizeAtPrice(this.bidTree, -1, priceTicks) : sizeAtPrice(this.askTree, 1, priceTicks);
   }
 
   /** Every field and all levels, for logs, tests and wire encoders. */

@@ -2,27 +2,27 @@ import type { BookLevel } from '../domain/market-data.js';
 import { BTree } from './btree.js';
 
 /**
- * One side's L2 levels: a sorted-btree used as a sorted set of level summaries, ordered best level
- * first (asks by rising price, bids by falling price), so iterating ascending walks from the best
- * level outwards. The summaries are the keys and the values are unused: sorted-btree then shares
- * one empty values array between all nodes, so the path copy a write makes after a snapshot
- * copies one array per node instead of two. A summary's price never changes, so the order of the
- * keys is stable; its size does not change either once a snapshot or caller can see it
- * (BookSide.publish).
+ * One side's L2 levels: a sorted-btree from key to level summary, ordered best level first. The
+ * key is the price times the side's sign (asks +price, bids −price), so ascending keys walk from
+ * the best level outwards on both sides and one numeric comparator serves both: a search compares
+ * small integers held in each node's key array, never loading the summaries it passes (with
+ * thousands of levels those would be cache misses). A summary's price never changes, and neither
+ * does its size once a snapshot or caller can see it (BookSide.publish).
  */
-export type LevelTree = BTree<BookLevel, undefined>;
+export type LevelTree = BTree<number, BookLevel>;
 
-function compareAsks(a: BookLevel, b: BookLevel): number {
-  return a.priceTicks - b.priceTicks;
+function compareKeys(a: number, b: number): number {
+  return a - b;
 }
 
-function compareBids(a: BookLevel, b: BookLevel): number {
-  return b.priceTicks - a.priceTicks;
+/** An empty level tree (same for both sides: the key carries the side's sign). */
+export function createLevelTree(): LevelTree {
+  return new BTree<number, BookLevel>(undefined, compareKeys);
 }
 
-/** An empty level tree for the side with `sign` (+1 asks, −1 bids). */
-export function createLevelTree(sign: number): LevelTree {
-  return new BTree<BookLevel, undefined>(undefined, sign > 0 ? compareAsks : compareBids);
+/** The tree key of the level at `priceTicks` on the side with `sign` (+1 asks, −1 bids). */
+export function levelKey(sign: number, priceTicks: number): number {
+  return sign * priceTicks;
 }
 
 /**
@@ -34,41 +34,26 @@ export interface LevelSummary extends BookLevel {
   orderCount: number;
 }
 
-/** A new summary; always built here so every one has the same shape (and the tree's compares stay monomorphic). */
+/** A new summary; always built here so every one has the same shape. */
 export function levelSummary(priceTicks: number, sizeLots: number, orderCount: number): LevelSummary {
   return { priceTicks, sizeLots, orderCount };
-}
-
-// The search key for lookups by price, same shape as a summary. Reused (no allocation per lookup):
-// lookups, `delete` and `nextHigherKey` only compare against it, and it is never `set` into a tree.
-const PROBE: { priceTicks: number; sizeLots: number; orderCount: number } = { priceTicks: 0, sizeLots: 0, orderCount: 0 };
-
-/** The shared search key for `priceTicks`; valid until the next call, never to be stored. */
-export function probeAt(priceTicks: number): BookLevel {
-  PROBE.priceTicks = priceTicks;
-  return PROBE;
 }
 
 /** Up to `maxLevels` summaries from the best level outwards. */
 export function topLevels(tree: LevelTree, maxLevels: number): BookLevel[] {
   const result: BookLevel[] = [];
   if (!(maxLevels > 0)) return result;
-  let level = tree.minKey();
-  while (level !== undefined && result.length < maxLevels) {
+  tree.forEachPair((_key, level) => {
     result.push(level);
-    level = tree.nextHigherKey(level);
-  }
+    return result.length >= maxLevels ? STOP : undefined;
+  });
   return result;
 }
 
-/** The summary of the level at `priceTicks`, or undefined when there is none. */
-export function levelAt(tree: LevelTree, priceTicks: number): BookLevel | undefined {
-  const pair = tree.getPairOrNextHigher(probeAt(priceTicks));
-  return pair !== undefined && pair[0].priceTicks === priceTicks ? pair[0] : undefined;
-}
+const STOP = { break: true };
 
-/** Resting size at one price, 0 when there is no level. */
-export function sizeAtPrice(tree: LevelTree, priceTicks: number): number {
-  const level = levelAt(tree, priceTicks);
+/** Resting size at one price of the side with `sign`, 0 when there is no level. */
+export function sizeAtPrice(tree: LevelTree, sign: number, priceTicks: number): number {
+  const level = tree.get(levelKey(sign, priceTicks));
   return level === undefined ? 0 : level.sizeLots;
 }

@@ -107,7 +107,8 @@ export class OrderBook implements BookView {
   }
 
   volumeAtPrice(side: Side, priceTicks: number): number {
-    return sizeAtPrice(this.sideOf(side).levels, priceTicks);
+    const bookSide = this.sideOf(side);
+    return sizeAtPrice(bookSide.levels, bookSide.sign, priceTicks);
   }
 
   order(orderId: string): RestingOrderView | undefined {

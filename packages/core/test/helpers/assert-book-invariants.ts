@@ -14,9 +14,10 @@ function checkSide(book: OrderBook, side: BookSide): number {
   let orders = 0;
   let previousTicks: number | null = null;
   let firstQueue = null;
-  // The tree's keys are the summaries themselves, best level first.
-  for (const summary of side.levels.keys()) {
+  // The tree maps sign × price to the summary, best level first.
+  for (const [key, summary] of side.levels.entries()) {
     const priceTicks = summary.priceTicks;
+    if (key !== side.sign * priceTicks) fail(`${side.side} level ${priceTicks} stored under key ${key}`);
     if (previousTicks !== null && !side.isBetter(previousTicks, priceTicks)) {
       fail(`${side.side} levels not in best-first order at ${priceTicks} after ${previousTicks}`);
     }
