@@ -1,6 +1,7 @@
 import { BTC_USD, MarksimError, MatchingEngine } from '@marksim/core';
-import type { BookEvent, BookEventSink, NewOrderCommand, OrderCommand } from '@marksim/core';
+import type { BookEvent, BookEventSink } from '@marksim/core';
 import fc from 'fast-check';
+import { limit } from '../helpers/book-harness.js';
 import { opsArb, toCommands } from '../helpers/command-streams.js';
 
 /** A sink that rebuilds each call into the documented event object, to compare with `process`. */
@@ -53,20 +54,6 @@ class RebuildingSink implements BookEventSink {
   }
 }
 
-const limit = (orderId: string, ownerId: string, side: 'buy' | 'sell', priceTicks: number, sizeLots: number, timeUs = 1): OrderCommand => ({
-  type: 'new',
-  orderId,
-  ownerId,
-  side,
-  orderType: 'limit',
-  priceTicks,
-  sizeLots,
-  timeInForce: 'gtc',
-  postOnly: false,
-  selfTradePrevention: 'cancel-resting',
-  timeUs,
-});
-
 describe('MatchingEngine.processTo (events through a BookEventSink)', () => {
   it('sends every event of a random command stream with the same fields, in the same order, as process builds', () => {
     fc.assert(
@@ -93,19 +80,19 @@ describe('MatchingEngine.processTo (events through a BookEventSink)', () => {
     let reentry: unknown = null;
     sink.accepted = () => {
       try {
-        engine.process(limit('inner', 'bob', 'sell', 5_000_000, 1));
+        engine.process(limit('inner', 'sell', 5_000_000, 1, { ownerId: 'bob' }));
       } catch (error) {
         reentry = error;
       }
     };
-    engine.processTo(limit('outer', 'alice', 'buy', 4_999_999, 2), sink);
+    engine.processTo(limit('outer', 'buy', 4_999_999, 2, { ownerId: 'alice' }), sink);
     expect(reentry).toBeInstanceOf(MarksimError);
     expect((reentry as MarksimError).code).toBe('REENTRANT_PROCESS');
     expect((reentry as MarksimError).message).toContain('BookEventSink');
     // The inner order never reached the book; the outer one rests and the engine goes on.
     expect(engine.book.order('inner')).toBeUndefined();
     expect(engine.book.order('outer')?.sizeLots).toBe(2);
-    const events = engine.process(limit('next', 'bob', 'sell', 4_999_999, 2, 2));
+    const events = engine.process(limit('next', 'sell', 4_999_999, 2, { ownerId: 'bob', timeUs: 2_000 }));
     expect(events.filter((event) => event.type === 'trade')).toHaveLength(1);
   });
 
@@ -115,8 +102,8 @@ describe('MatchingEngine.processTo (events through a BookEventSink)', () => {
     sink.level = () => {
       throw new Error('sink failed');
     };
-    expect(() => engine.processTo(limit('a', 'alice', 'buy', 4_999_999, 2), sink)).toThrow('sink failed');
-    const events = engine.process(limit('b', 'bob', 'buy', 4_999_998, 1, 2));
+    expect(() => engine.processTo(limit('a', 'buy', 4_999_999, 2, { ownerId: 'alice' }), sink)).toThrow('sink failed');
+    const events = engine.process(limit('b', 'buy', 4_999_998, 1, { ownerId: 'bob', timeUs: 2_000 }));
     expect(events.map((event) => event.type)).toEqual(['accepted', 'level']);
     expect(events[0].seq).toBe(engine.lastSeq - 1);
   });
@@ -125,7 +112,7 @@ describe('MatchingEngine.processTo (events through a BookEventSink)', () => {
     const engine = new MatchingEngine({ instrument: BTC_USD });
     const sink = new RebuildingSink();
     // A caller replaying a flow may fill one mutable command object per order.
-    const command = { ...(limit('r1', 'alice', 'buy', 4_999_000, 3) as NewOrderCommand) };
+    const command = { ...limit('r1', 'buy', 4_999_000, 3, { ownerId: 'alice' }) };
     engine.processTo(command, sink);
     command.orderId = 'r2';
     command.priceTicks = 4_999_001;
