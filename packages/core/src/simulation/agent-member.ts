@@ -1,6 +1,7 @@
 // One agent inside a run: the agent, its account and counters. Its schedule, latency and
-// scheduling stream live in the run's WakeupTable at `index`, its flags and wake-up counters in
-// the run's MemberTable (both read at every wake-up without touching this record).
+// scheduling stream live in the run's WakeupTable at `index`, its flags, wake-up and intent
+// counters and last arrival time in the run's MemberTable (read at every wake-up and decision
+// without touching this record).
 import type { Agent } from '../agent/agent.js';
 import { AgentAccount } from '../agent/agent-account.js';
 import type { AgentLimits } from '../agent/agent-limits.js';
@@ -32,10 +33,7 @@ export class AgentMember implements PoolMember, AgentCounters {
   readonly hasOnEvent: boolean;
   failures = 0;
   timeouts = 0;
-  intents = 0;
   limitRejects = 0;
-  /** Orders of one agent reach the book in the order it sent them (one connection, FIFO). */
-  lastArrivalUs = 0;
   private readonly table: MemberTable;
 
   constructor(agent: Agent, limits: AgentLimits, index: number, table: MemberTable) {
@@ -61,6 +59,10 @@ export class AgentMember implements PoolMember, AgentCounters {
 
   set inFlight(value: boolean) {
     this.table.setFlag(this.index, IN_FLIGHT, value);
+  }
+
+  get intents(): number {
+    return this.table.intents[this.index]!;
   }
 
   get wakeups(): number {

@@ -253,8 +253,8 @@ export class MarketSimulation {
       agentTimeouts: run.agentTimeouts,
       disabledAgents: run.disabledAgents,
       tickers: run.tickers,
-      crossedBookCount: run.crossedBookCount,
-      minSpreadTicks: run.minSpreadTicks,
+      crossedBookCount: run.market.crossedBookCount,
+      minSpreadTicks: run.market.minSpreadTicks,
       wallMs: run.meter.runningMs,
       eventsPerS: run.meter.runningMs > 0 ? (run.events * 1000) / run.meter.runningMs : 0,
     };

@@ -1,6 +1,6 @@
 // What the simulation knows about the market beyond the book: last price, trade count, rolling
-// 24 h volume and the most recent trades. It builds the Ticker and the agents' MarketData, each
-// only when something changed since the last one was built.
+// 24 h volume, the most recent trades and the spread seen after each command. It builds the
+// Ticker and the agents' MarketData, each only when something changed since the last one was built.
 import type { MarketData } from '../agent/agent.js';
 import type { BookView } from '../book/book-view.js';
 import type { TradeEvent } from '../domain/events.js';
@@ -15,6 +15,10 @@ export class MarketState {
   lastPriceTicks = 0;
   tradeCount = 0;
   tradedLots = 0;
+  /** Commands after which the best bid was at or above the best ask (a healthy book: 0). */
+  crossedBookCount = 0;
+  /** Smallest best ask - best bid seen after a command, ticks (Infinity until both sides had orders). */
+  minSpreadTicks = Number.POSITIVE_INFINITY;
   private readonly volume = new RollingVolume();
   private readonly recent: (TradeEvent | undefined)[];
   private recentHead = 0;
@@ -42,6 +46,16 @@ export class MarketState {
     this.recentHead = (this.recentHead + 1) % capacity;
     if (this.recentCount < capacity) this.recentCount++;
     this.recentDirty = true;
+  }
+
+  /** Checks the touch after a command: counts a crossed book and keeps the smallest spread. */
+  observeSpread(book: BookView): void {
+    const bid = book.bestBid;
+    const ask = book.bestAsk;
+    if (bid === undefined || ask === undefined) return;
+    const spreadTicks = ask.priceTicks - bid.priceTicks;
+    if (spreadTicks <= 0) this.crossedBookCount++;
+    if (spreadTicks < this.minSpreadTicks) this.minSpreadTicks = spreadTicks;
   }
 
   /** The recent trades, oldest first, as an immutable array (rebuilt only after new trades). */

@@ -2,6 +2,7 @@
 // wake-up and latency models and limits, and fills its rows of the run's tables.
 import type { Agent } from '../agent/agent.js';
 import { resolveAgentLimits } from '../agent/agent-limits.js';
+import type { AgentLimits } from '../agent/agent-limits.js';
 import { validateLatencyModel, validateWakeupModel } from '../agent/arrival-models.js';
 import type { WakeupModel } from '../agent/arrival-models.js';
 import { MarksimError } from '../errors/marksim-error.js';
@@ -12,14 +13,21 @@ import type { MemberTable } from './member-table.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
 import type { WakeupTable } from './wakeup-table.js';
 
+/** What a run gives each agent it starts. */
+export interface MemberSetup {
+  readonly options: ResolvedSimulationOptions;
+  readonly table: WakeupTable;
+  readonly memberTable: MemberTable;
+  /**
+   * One frozen limits object per distinct set of values: thousands of agents of one kind then
+   * share one object, so each pre-trade check reads limits already in cache.
+   */
+  readonly sharedLimits: Map<string, AgentLimits>;
+}
+
 /** Starts `agent` as the run's member number `index`; throws INVALID_CONFIG naming the field when it cannot. */
-export function startMember(
-  agent: Agent,
-  index: number,
-  options: ResolvedSimulationOptions,
-  table: WakeupTable,
-  memberTable: MemberTable,
-): AgentMember {
+export function startMember(agent: Agent, index: number, setup: MemberSetup): AgentMember {
+  const { options, table, memberTable } = setup;
   const field = `simulation.agents[${index}]`;
   const random = new SeededRandom(options.seed, ['agents', agent.id]);
   try {
@@ -39,10 +47,19 @@ export function startMember(
   validateWakeupModel(wakeup, `${field}.wakeup`);
   const latency = agent.latency ?? options.latency;
   validateLatencyModel(latency, `${field}.latency`);
-  const limits = resolveAgentLimits(agent.limits, options.limits, `${field}.limits`);
+  const limits = shareLimits(setup.sharedLimits, resolveAgentLimits(agent.limits, options.limits, `${field}.limits`));
   // Scheduling draws (wake-ups, tie-breaks, latency jitter): separate from the agent's decision stream.
   table.set(index, wakeup, latency, options.startTimeUs, new SeededRandom(options.seed, ['schedule', agent.id]));
   if (typeof agent.skipWakeup === 'function') memberTable.setFlag(index, SKIPS_IDLE, true);
   return new AgentMember(agent, limits, index, memberTable);
 }
 
+
+function shareLimits(shared: Map<string, AgentLimits>, limits: AgentLimits): AgentLimits {
+  const key = `${limits.maxPositionLots}/${limits.maxOrderSizeLots}/${limits.maxOpenOrders}`;
+  const known = shared.get(key);
+  if (known !== undefined) return known;
+  const frozen = Object.freeze({ ...limits });
+  shared.set(key, frozen);
+  return frozen;
+}

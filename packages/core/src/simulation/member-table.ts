@@ -1,4 +1,4 @@
-// The per-agent flags and wake-up counters of a run, packed in typed arrays indexed by agent.
+// The per-agent flags, wake-up and intent counters and last arrival times of a run, packed in typed arrays indexed by agent.
 // Every wake-up reads the flags and bumps a counter; with thousands of agents, keeping these
 // in a few contiguous arrays spares each idle wake-up a cache miss on the agent's member record.
 
@@ -21,11 +21,17 @@ export class MemberTable {
   readonly wakeups: Uint32Array;
   /** Wake-ups skipped because an earlier async decision was still running. */
   readonly missedWakeups: Uint32Array;
+  /** Intents received (sent on or refused before the book). */
+  readonly intents: Float64Array;
+  /** Simulated time, µs, at which the agent's last orders reach the book: its orders never overtake each other. */
+  readonly lastArrivalUs: Float64Array;
 
   constructor(capacity: number) {
     this.flags = new Uint8Array(capacity);
     this.wakeups = new Uint32Array(capacity);
     this.missedWakeups = new Uint32Array(capacity);
+    this.intents = new Float64Array(capacity);
+    this.lastArrivalUs = new Float64Array(capacity);
   }
 
   /** Sets or clears `flag` of agent `index`. */

@@ -9,6 +9,7 @@
 // the time engine holds one timer, at the earliest agenda entry.
 import type { Agent, AgentDecision, OrderIntent } from '../agent/agent.js';
 import type { AgentAccount } from '../agent/agent-account.js';
+import type { AgentLimits } from '../agent/agent-limits.js';
 import { AgentPool } from '../agent/agent-pool.js';
 import type { AgentIssue } from '../agent/agent-pool.js';
 import { checkIntent, checkModifyOnArrival } from '../agent/intent-check.js';
@@ -44,7 +45,8 @@ const REQUEUED = -1;
 
 /** Intents of one decision on their way to the book. */
 interface Arrival {
-  readonly member: AgentMember;
+  /** The sending agent's index (its member record is read only when an intent is refused on arrival). */
+  readonly index: number;
   /** In the order the agent gave them. */
   readonly intents: readonly OrderIntent[];
   /** The order ids assigned to the intents at decision time. */
@@ -71,8 +73,6 @@ export class SimulationRun {
   /** Counted as the pool disables them, so stats() need not scan thousands of agents. */
   disabledAgents = 0;
   tickers = 0;
-  crossedBookCount = 0;
-  minSpreadTicks = Number.POSITIVE_INFINITY;
   private readonly options: ResolvedSimulationOptions;
   private readonly clock: WallClock;
   private readonly sink: RunSink;
@@ -85,6 +85,8 @@ export class SimulationRun {
   private readonly pool: AgentPool;
   private readonly router: AccountRouter;
   private readonly batch: AgentMember[] = [];
+  /** Agent index per batch slot: applying a decision reads typed arrays by index, not the cold member record. */
+  private readonly batchIndexes: Int32Array;
   private readonly batchAgents: Agent[] = [];
   private readonly batchAccounts: AgentAccount[] = [];
   private readonly decisionsOut: AgentDecision[] = [];
@@ -121,7 +123,9 @@ export class SimulationRun {
     );
     this.table = new WakeupTable(options.agents.length);
     this.memberTable = new MemberTable(options.agents.length);
-    const members = options.agents.map((agent, index) => startMember(agent, index, options, this.table, this.memberTable));
+    this.batchIndexes = new Int32Array(options.agents.length);
+    const setup = { options, table: this.table, memberTable: this.memberTable, sharedLimits: new Map<string, AgentLimits>() };
+    const members = options.agents.map((agent, index) => startMember(agent, index, setup));
     this.members = members;
     this.agents = members.map((member) => member.agent);
     this.accounts = members.map((member) => member.account);
@@ -244,6 +248,7 @@ export class SimulationRun {
       }
       this.decisions++;
       batch[count] = members[index]!;
+      this.batchIndexes[count] = index;
       batchAgents[count] = this.agents[index]!;
       batchAccounts[count] = this.accounts[index]!;
       count++;
@@ -252,20 +257,21 @@ export class SimulationRun {
   }
 
   private applyDecisions(count: number, timeUs: number): void {
-    const batch = this.batch;
+    const indexes = this.batchIndexes;
+    const flags = this.memberTable.flags;
     const decisions = this.decisionsOut;
     for (let i = 0; i < count; i++) {
       const decision = decisions[i];
       decisions[i] = undefined;
-      if (decision !== undefined && decision.length > 0 && !batch[i]!.disabled) this.dispatch(batch[i]!, decision, timeUs);
+      const index = indexes[i]!;
+      if (decision !== undefined && decision.length > 0 && (flags[index]! & DISABLED) === 0) this.dispatch(index, decision, timeUs);
       // After dispatch: its latency draw precedes the next wake-up draws in the scheduling stream.
-      if (this.batchNextUs[i] !== REQUEUED) this.rearm(batch[i]!, this.batchNextUs[i]!, this.batchNextTies[i]!);
+      if (this.batchNextUs[i] !== REQUEUED) this.rearm(index, this.batchNextUs[i]!, this.batchNextTies[i]!);
     }
   }
 
   /** Queues the next wake-up of an agent with skipWakeup: `nextUs` or the first later one it does not sit out. */
-  private rearm(member: AgentMember, nextUs: number, nextTie: number): void {
-    const index = member.index;
+  private rearm(index: number, nextUs: number, nextTie: number): void {
     const flags = this.memberTable.flags;
     if ((flags[index]! & DISABLED) !== 0) return;
     const next = this.rearmNext;
@@ -277,7 +283,7 @@ export class SimulationRun {
       try {
         skipIdleWakeups(this.agents[index]!, index, this.table, this.skipHorizonUs, next);
       } catch (error) {
-        this.pool.recordFailure(member, next[NEXT_TIME]!, `skipWakeup threw ${error instanceof Error ? error.message : String(error)}`, error);
+        this.pool.recordFailure(this.members[index]!, next[NEXT_TIME]!, `skipWakeup threw ${error instanceof Error ? error.message : String(error)}`, error);
       }
     }
     const skipped = next[SKIPPED]!;
@@ -288,24 +294,28 @@ export class SimulationRun {
     this.agenda.pushWakeup(index, next[NEXT_TIME]!, next[NEXT_TIE]!);
   }
 
-  /** Checks a decision's intents against the agent's account and sends the accepted ones on their way. */
-  private dispatch(member: AgentMember, decision: readonly OrderIntent[], timeUs: number): void {
+  /**
+   * Checks a decision's intents against the agent's account and sends the accepted ones on their
+   * way. Reads the agent's account and typed rows by index: its member record stays cold unless an
+   * intent is refused.
+   */
+  private dispatch(index: number, decision: readonly OrderIntent[], timeUs: number): void {
     let intents: OrderIntent[] | null = null;
     let orderIds: string[] | null = null;
-    const account = member.account;
-    const agentId = member.agent.id;
+    const account = this.accounts[index]!;
+    const intentCounts = this.memberTable.intents;
     for (let i = 0; i < decision.length; i++) {
       const intent = decision[i];
-      member.intents++;
+      intentCounts[index]++;
       this.intents++;
       if (!isIntent(intent)) {
-        this.refuse(member, timeUs, 'new', '', 'INVALID_ORDER', `intent ${i} must be a new, cancel or modify intent object (got ${JSON.stringify(intent)})`);
+        this.refuse(this.members[index]!, timeUs, 'new', '', 'INVALID_ORDER', `intent ${i} must be a new, cancel or modify intent object (got ${JSON.stringify(intent)})`);
         continue;
       }
-      const orderId = intent.type === 'new' ? (intent.orderId ?? `${agentId}#${++this.autoIdCount}`) : intent.orderId;
+      const orderId = intent.type === 'new' ? (intent.orderId ?? `${this.agents[index]!.id}#${++this.autoIdCount}`) : intent.orderId;
       const refusal = checkIntent(account, intent, orderId);
       if (refusal !== null) {
-        this.refuse(member, timeUs, intent.type, orderId, refusal.code, refusal.message);
+        this.refuse(this.members[index]!, timeUs, intent.type, orderId, refusal.code, refusal.message);
         continue;
       }
       if (intent.type === 'new') {
@@ -316,12 +326,13 @@ export class SimulationRun {
       (orderIds ??= []).push(orderId);
     }
     if (intents === null || orderIds === null) return;
-    let arrivalUs = timeUs + this.table.latencyUs(member.index);
+    let arrivalUs = timeUs + this.table.latencyUs(index);
     // One connection per agent: its orders never overtake each other.
-    if (arrivalUs < member.lastArrivalUs) arrivalUs = member.lastArrivalUs;
-    member.lastArrivalUs = arrivalUs;
+    const lastArrivalUs = this.memberTable.lastArrivalUs;
+    if (arrivalUs < lastArrivalUs[index]!) arrivalUs = lastArrivalUs[index]!;
+    lastArrivalUs[index] = arrivalUs;
     // Tie 0: arrivals come before the wake-ups of their instant and keep their sending order.
-    this.agenda.pushArrival({ member, intents, orderIds }, arrivalUs, 0);
+    this.agenda.pushArrival({ index, intents, orderIds }, arrivalUs, 0);
   }
 
   private refuse(member: AgentMember, timeUs: number, command: 'new' | 'cancel' | 'modify', orderId: string, code: RejectCode, message: string): void {
@@ -343,16 +354,16 @@ export class SimulationRun {
 
   /** Intents of one decision reach the book. */
   private arrive(arrival: Arrival, timeUs: number): void {
-    const { intents, orderIds, member } = arrival;
-    const ownerId = member.agent.id;
+    const { intents, orderIds, index } = arrival;
+    const ownerId = this.agents[index]!.id;
     const stp = this.options.selfTradePrevention;
     for (let i = 0; i < intents.length; i++) {
       const intent = intents[i]!;
       if (intent.type === 'modify') {
-        const refusal = checkModifyOnArrival(member.account, intent.orderId, intent.sizeLots);
+        const refusal = checkModifyOnArrival(this.accounts[index]!, intent.orderId, intent.sizeLots);
         if (refusal !== null) {
           this.events++;
-          this.refuse(member, timeUs, 'modify', intent.orderId, refusal.code, refusal.message);
+          this.refuse(this.members[index]!, timeUs, 'modify', intent.orderId, refusal.code, refusal.message);
           continue;
         }
       }
@@ -368,14 +379,7 @@ export class SimulationRun {
     sink.traded = false;
     this.matching.processTo(command, sink);
     sink.flush();
-    const book = this.matching.book;
-    const bid = book.bestBid;
-    const ask = book.bestAsk;
-    if (bid !== undefined && ask !== undefined) {
-      const spreadTicks = ask.priceTicks - bid.priceTicks;
-      if (spreadTicks <= 0) this.crossedBookCount++;
-      if (spreadTicks < this.minSpreadTicks) this.minSpreadTicks = spreadTicks;
-    }
+    this.market.observeSpread(this.matching.book);
     if (sink.traded && this.options.tickerOnTrade) this.publishTicker(timeUs);
   }
 

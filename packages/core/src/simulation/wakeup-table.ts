@@ -58,8 +58,18 @@ export class WakeupTable {
     this.latency[2 * index + 1] = latency.jitterUs ?? 0;
   }
 
-  /** Agent `index`'s next wake-up time (integer µs, strictly increasing), as WakeupSchedule.next. */
+  /**
+   * Agent `index`'s next wake-up time (integer µs, strictly increasing), as WakeupSchedule.next.
+   * Small enough to be inlined, so the time (a double beyond the small-integer range) reaches the
+   * caller unboxed; a call that is not inlined returns a heap number, one allocation per wake-up.
+   */
   nextWakeUs(index: number): number {
+    this.drawWake(index);
+    return this.rows[STRIDE * index + LAST]!;
+  }
+
+  /** Draws agent `index`'s next wake-up into its row (read back by nextWakeUs). */
+  private drawWake(index: number): void {
     const rows = this.rows;
     const o = STRIDE * index;
     const jitterUs = rows[o + JITTER]!;
@@ -78,7 +88,6 @@ export class WakeupTable {
     const lastUs = rows[o + LAST]!;
     if (timeUs <= lastUs) timeUs = lastUs + 1;
     rows[o + LAST] = timeUs;
-    return timeUs;
   }
 
   /** One latency draw for agent `index` in integer µs, as sampleLatencyUs. */
