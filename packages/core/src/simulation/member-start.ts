@@ -8,7 +8,7 @@ import type { WakeupModel } from '../agent/arrival-models.js';
 import { MarksimError } from '../errors/marksim-error.js';
 import { SeededRandom } from '../random/seeded-random.js';
 import { AgentMember } from './agent-member.js';
-import { SKIPS_IDLE } from './member-table.js';
+import { HAS_ON_EVENT, HAS_ON_FILL, SKIPS_IDLE } from './member-table.js';
 import type { MemberTable } from './member-table.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
 import type { WakeupTable } from './wakeup-table.js';
@@ -51,7 +51,10 @@ export function startMember(agent: Agent, index: number, setup: MemberSetup): Ag
   // Scheduling draws (wake-ups, tie-breaks, latency jitter): separate from the agent's decision stream.
   table.set(index, wakeup, latency, options.startTimeUs, new SeededRandom(options.seed, ['schedule', agent.id]));
   if (typeof agent.skipWakeup === 'function') memberTable.setFlag(index, SKIPS_IDLE, true);
-  return new AgentMember(agent, limits, index, memberTable);
+  const member = new AgentMember(agent, limits, index, memberTable);
+  if (member.hasOnEvent) memberTable.setFlag(index, HAS_ON_EVENT, true);
+  if (member.hasOnFill) memberTable.setFlag(index, HAS_ON_FILL, true);
+  return member;
 }
 
 

@@ -9,9 +9,14 @@ export const IN_FLIGHT = 2;
 /** Set for agents with `skipWakeup`: their wake-up is re-armed after their decision, past the wake-ups they sit out. */
 export const SKIPS_IDLE = 4;
 
+/** The agent has an onEvent hook. */
+export const HAS_ON_EVENT = 8;
+/** The agent has an onFill hook. */
+export const HAS_ON_FILL = 16;
+
 /** Flags and wake-up counters of `capacity` agents. */
 export class MemberTable {
-  /** DISABLED | IN_FLIGHT | SKIPS_IDLE bits per agent. */
+  /** DISABLED | IN_FLIGHT | SKIPS_IDLE | HAS_ON_EVENT | HAS_ON_FILL bits per agent. */
   readonly flags: Uint8Array;
   /**
    * Counted wake-ups (not while disabled). 32 bits keep the array small enough to stay in

@@ -20,9 +20,22 @@ import {
   tradeEvent,
 } from '../matching/book-events.js';
 import type { AccountRouter } from './account-router.js';
-import type { AgentMember } from './agent-member.js';
+import type { AgentAccount } from '../agent/agent-account.js';
+import { HAS_ON_EVENT, HAS_ON_FILL } from './member-table.js';
+import type { MemberTable } from './member-table.js';
 import type { MarketState } from './market-state.js';
 import type { MarketEvent } from './simulation-events.js';
+
+/** An owner id that names no agent of the run. */
+const NO_AGENT = -1;
+
+/** The run's agents as the sink reads them: by index. */
+export interface RunAgents {
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly accounts: readonly AgentAccount[];
+  /** Hook flags (HAS_ON_EVENT, HAS_ON_FILL) by index. */
+  readonly table: MemberTable;
+}
 
 /** Where a run sends market events; `listening` is false while nobody subscribes (events need no objects then). */
 export interface MarketEventOut {
@@ -38,22 +51,36 @@ export class RunBookSink implements BookEventSink {
   rejects = 0;
   /** Set when the command being applied traded; the run clears it before each command. */
   traded = false;
-  private readonly members: ReadonlyMap<string, AgentMember>;
+  /** Agent index by id; accounts and hook flags are read by index, never through the member record. */
+  private readonly indexById: ReadonlyMap<string, number>;
+  private readonly accounts: readonly AgentAccount[];
+  private readonly flags: Uint8Array;
   private readonly market: MarketState;
   private readonly router: AccountRouter;
   private readonly out: MarketEventOut;
   /** True from the first event of the current command that someone outside must see. */
   private deferring = false;
   private readonly deferred: BookEvent[] = [];
-  /** One-entry cache: a command's events mostly name the same owner (accepted, level, done). */
+  /** The sender of the command being applied: most of its events name it (accepted, done, cancelled). */
+  private senderId = '';
+  private sender = NO_AGENT;
+  /** The last other owner looked up: a maker's `done` follows its `trade`. */
   private lastOwnerId = '';
-  private lastMember: AgentMember | undefined = undefined;
+  private lastOwner = NO_AGENT;
 
-  constructor(members: ReadonlyMap<string, AgentMember>, market: MarketState, router: AccountRouter, out: MarketEventOut) {
-    this.members = members;
+  constructor(agents: RunAgents, market: MarketState, router: AccountRouter, out: MarketEventOut) {
+    this.indexById = agents.indexById;
+    this.accounts = agents.accounts;
+    this.flags = agents.table.flags;
     this.market = market;
     this.router = router;
     this.out = out;
+  }
+
+  /** Names the sender of the next command, so its events need no lookup among thousands of agents. */
+  expectSender(ownerId: string, index: number): void {
+    this.senderId = ownerId;
+    this.sender = index;
   }
 
   /** Delivers the events the last command kept as objects, in order. Call after each `processTo`. */
@@ -77,13 +104,13 @@ export class RunBookSink implements BookEventSink {
     priceTicks: number,
     sizeLots: number,
   ): void {
-    const member = this.memberOf(ownerId);
-    if (this.mustDefer(member)) {
+    const owner = this.ownerOf(ownerId);
+    if (this.mustDefer(owner)) {
       this.defer(acceptedEvent(seq, symbol, timeUs, orderId, ownerId, side, orderType, timeInForce, priceTicks, sizeLots));
       return;
     }
     this.bookEvents++;
-    if (member !== undefined) member.account.markResting(orderId);
+    if (owner !== NO_AGENT) this.accounts[owner]!.markResting(orderId);
   }
 
   rejected(
@@ -96,14 +123,14 @@ export class RunBookSink implements BookEventSink {
     code: RejectCode,
     message: string,
   ): void {
-    const member = this.memberOf(ownerId);
-    if (this.mustDefer(member)) {
+    const owner = this.ownerOf(ownerId);
+    if (this.mustDefer(owner)) {
       this.defer(rejectedEvent(seq, symbol, timeUs, command, orderId, ownerId, code, message));
       return;
     }
     this.bookEvents++;
     this.rejects++;
-    if (member !== undefined && command === 'new') member.account.remove(orderId);
+    if (owner !== NO_AGENT && command === 'new') this.accounts[owner]!.remove(orderId);
   }
 
   trade(
@@ -121,27 +148,27 @@ export class RunBookSink implements BookEventSink {
   ): void {
     // Always an object: MarketState keeps the recent trades agents see.
     const event = tradeEvent(seq, symbol, timeUs, tradeId, priceTicks, sizeLots, aggressor, makerOrderId, makerOwnerId, takerOrderId, takerOwnerId);
-    const maker = this.members.get(makerOwnerId);
-    const taker = this.memberOf(takerOwnerId);
-    if (this.deferring || this.out.listening || hasHooks(maker) || hasHooks(taker)) {
+    const maker = this.ownerOf(makerOwnerId);
+    const taker = this.ownerOf(takerOwnerId);
+    if (this.deferring || this.out.listening || this.hasHooks(maker) || this.hasHooks(taker)) {
       this.defer(event);
       return;
     }
     this.bookEvents++;
     this.market.onTrade(event);
     this.traded = true;
-    if (maker !== undefined) maker.account.applyFill(makerOrderId, aggressor === 'buy' ? 'sell' : 'buy', priceTicks, sizeLots);
-    if (taker !== undefined) taker.account.applyFill(takerOrderId, aggressor, priceTicks, sizeLots);
+    if (maker !== NO_AGENT) this.accounts[maker]!.applyFill(makerOrderId, aggressor === 'buy' ? 'sell' : 'buy', priceTicks, sizeLots);
+    if (taker !== NO_AGENT) this.accounts[taker]!.applyFill(takerOrderId, aggressor, priceTicks, sizeLots);
   }
 
   cancelled(seq: number, symbol: string, timeUs: number, orderId: string, ownerId: string, reason: CancelReason, cancelledLots: number): void {
-    const member = this.memberOf(ownerId);
-    if (this.mustDefer(member)) {
+    const owner = this.ownerOf(ownerId);
+    if (this.mustDefer(owner)) {
       this.defer(cancelledEvent(seq, symbol, timeUs, orderId, ownerId, reason, cancelledLots));
       return;
     }
     this.bookEvents++;
-    if (member !== undefined) member.account.reduce(orderId, cancelledLots);
+    if (owner !== NO_AGENT) this.accounts[owner]!.reduce(orderId, cancelledLots);
   }
 
   modified(
@@ -154,23 +181,23 @@ export class RunBookSink implements BookEventSink {
     sizeLots: number,
     keptPriority: boolean,
   ): void {
-    const member = this.memberOf(ownerId);
-    if (this.mustDefer(member)) {
+    const owner = this.ownerOf(ownerId);
+    if (this.mustDefer(owner)) {
       this.defer(modifiedEvent(seq, symbol, timeUs, orderId, ownerId, priceTicks, sizeLots, keptPriority));
       return;
     }
     this.bookEvents++;
-    if (member !== undefined) member.account.modify(orderId, priceTicks, sizeLots);
+    if (owner !== NO_AGENT) this.accounts[owner]!.modify(orderId, priceTicks, sizeLots);
   }
 
   done(seq: number, symbol: string, timeUs: number, orderId: string, ownerId: string, reason: DoneEvent['reason'], filledLots: number): void {
-    const member = this.memberOf(ownerId);
-    if (this.mustDefer(member)) {
+    const owner = this.ownerOf(ownerId);
+    if (this.mustDefer(owner)) {
       this.defer(doneEvent(seq, symbol, timeUs, orderId, ownerId, reason, filledLots));
       return;
     }
     this.bookEvents++;
-    if (member !== undefined) member.account.remove(orderId);
+    if (owner !== NO_AGENT) this.accounts[owner]!.remove(orderId);
   }
 
   level(seq: number, symbol: string, timeUs: number, side: Side, priceTicks: number, sizeLots: number, orderCount: number): void {
@@ -181,17 +208,23 @@ export class RunBookSink implements BookEventSink {
     this.bookEvents++;
   }
 
-  private memberOf(ownerId: string): AgentMember | undefined {
-    if (ownerId === this.lastOwnerId) return this.lastMember;
-    const member = this.members.get(ownerId);
+  /** The index of the agent `ownerId`, or NO_AGENT. */
+  private ownerOf(ownerId: string): number {
+    if (ownerId === this.senderId) return this.sender;
+    if (ownerId === this.lastOwnerId) return this.lastOwner;
+    const index = this.indexById.get(ownerId) ?? NO_AGENT;
     this.lastOwnerId = ownerId;
-    this.lastMember = member;
-    return member;
+    this.lastOwner = index;
+    return index;
   }
 
-  /** Whether an event naming `member` must be kept as an object (see the file comment). */
-  private mustDefer(member: AgentMember | undefined): boolean {
-    return this.deferring || this.out.listening || (member !== undefined && member.hasOnEvent);
+  /** Whether an event naming agent `owner` must be kept as an object (see the file comment). */
+  private mustDefer(owner: number): boolean {
+    return this.deferring || this.out.listening || (owner !== NO_AGENT && (this.flags[owner]! & HAS_ON_EVENT) !== 0);
+  }
+
+  private hasHooks(owner: number): boolean {
+    return owner !== NO_AGENT && (this.flags[owner]! & (HAS_ON_EVENT | HAS_ON_FILL)) !== 0;
   }
 
   private defer(event: BookEvent): void {
@@ -211,8 +244,4 @@ export class RunBookSink implements BookEventSink {
     this.router.route(event);
     this.out.emit(event);
   }
-}
-
-function hasHooks(member: AgentMember | undefined): boolean {
-  return member !== undefined && (member.hasOnFill || member.hasOnEvent);
 }

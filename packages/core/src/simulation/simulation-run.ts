@@ -133,7 +133,8 @@ export class SimulationRun {
     this.router = new AccountRouter(this.byId, (member, timeUs, hook, error) =>
       this.pool.recordFailure(member, timeUs, `${hook} threw ${error instanceof Error ? error.message : String(error)}`, error),
     );
-    this.bookSink = new RunBookSink(this.byId, this.market, this.router, sink);
+    const indexById = new Map(members.map((member) => [member.agent.id, member.index]));
+    this.bookSink = new RunBookSink({ indexById, accounts: this.accounts, table: this.memberTable }, this.market, this.router, sink);
     const table = this.table;
     for (const member of members) this.agenda.pushWakeup(member.index, table.nextWakeUs(member.index), table.nextUint32(member.index));
     this.scheduleDriver();
@@ -356,6 +357,7 @@ export class SimulationRun {
   private arrive(arrival: Arrival, timeUs: number): void {
     const { intents, orderIds, index } = arrival;
     const ownerId = this.agents[index]!.id;
+    this.bookSink.expectSender(ownerId, index);
     const stp = this.options.selfTradePrevention;
     for (let i = 0; i < intents.length; i++) {
       const intent = intents[i]!;
