@@ -28,7 +28,8 @@ export function skipIdleWakeups(agent: Agent, index: number, table: WakeupTable,
   next[SKIPPED] = 0;
   while (timeUs <= horizonUs && skipped < MAX_SKIPPED_WAKEUPS && agent.skipWakeup!(timeUs)) {
     next[SKIPPED] = ++skipped;
-    timeUs = table.nextWakeUs(index);
+    table.advanceWake(index);
+    timeUs = table.lastWakeUs(index);
     next[NEXT_TIME] = timeUs;
     next[NEXT_TIE] = table.nextUint32(index);
   }

@@ -230,7 +230,8 @@ export class SimulationRun {
       wakeups[index]++;
       this.wakeups++;
       this.events++;
-      const nextUs = table.nextWakeUs(index);
+      table.advanceWake(index);
+      const nextUs = table.lastWakeUs(index);
       const nextTie = table.nextUint32(index);
       if ((flag & IN_FLIGHT) !== 0) {
         agenda.requeueTopWakeup(nextUs, nextTie);

@@ -58,18 +58,23 @@ export class WakeupTable {
     this.latency[2 * index + 1] = latency.jitterUs ?? 0;
   }
 
-  /**
-   * Agent `index`'s next wake-up time (integer µs, strictly increasing), as WakeupSchedule.next.
-   * Small enough to be inlined, so the time (a double beyond the small-integer range) reaches the
-   * caller unboxed; a call that is not inlined returns a heap number, one allocation per wake-up.
-   */
+  /** Agent `index`'s next wake-up time (integer µs, strictly increasing), as WakeupSchedule.next. */
   nextWakeUs(index: number): number {
-    this.drawWake(index);
+    this.advanceWake(index);
+    return this.lastWakeUs(index);
+  }
+
+  /**
+   * The wake-up time `advanceWake` drew last for agent `index`. Hot paths call advanceWake then
+   * this one-line read, which is always inlined: the time, a double beyond the small-integer
+   * range, then never leaves a call as a heap number (one allocation per wake-up otherwise).
+   */
+  lastWakeUs(index: number): number {
     return this.rows[STRIDE * index + LAST]!;
   }
 
-  /** Draws agent `index`'s next wake-up into its row (read back by nextWakeUs). */
-  private drawWake(index: number): void {
+  /** Draws agent `index`'s next wake-up into its row (read it with lastWakeUs). */
+  advanceWake(index: number): void {
     const rows = this.rows;
     const o = STRIDE * index;
     const jitterUs = rows[o + JITTER]!;
