@@ -115,19 +115,22 @@ export class NoiseTraderAgent extends BaseAgent {
       side === 'buy' ? limitLots - account.positionLots - account.openBuyLots : limitLots + account.positionLots - account.openSellLots;
     const lots = Math.min(sizeLots, roomLots);
     if (lots < 1) return intents;
-    intents ??= [];
+    let order: OrderIntent;
     if (this.random.next() < this.marketOrderProbability) {
-      intents.push(this.marketOrder(side, lots));
+      order = this.marketOrder(side, lots);
     } else {
       const referenceTicks = this.referencePriceTicks(book);
       const offsetTicks = -Math.log(1 - this.random.next()) * this.limitOffsetMean * referenceTicks;
       const priceTicks = Math.max(1, Math.round(side === 'buy' ? referenceTicks - offsetTicks : referenceTicks + offsetTicks));
-      const order = this.limitOrder(side, priceTicks, lots);
-      this.sentIds.push(order.orderId!);
+      const limit = this.limitOrder(side, priceTicks, lots);
+      this.sentIds.push(limit.orderId!);
       this.sentTimesUs.push(marketData.timeUs);
       if (this.nextExpiryUs === Number.POSITIVE_INFINITY) this.nextExpiryUs = marketData.timeUs + this.orderLifetimeUs;
-      intents.push(order);
+      order = limit;
     }
+    // A literal when it is the only intent: `[]` + push would reserve 17 slots for it.
+    if (intents === undefined) return [order];
+    intents.push(order);
     return intents;
   }
 
@@ -140,8 +143,8 @@ export class NoiseTraderAgent extends BaseAgent {
       const orderId = ids[head]!;
       if (account.openOrders.has(orderId)) {
         if (timeUs - this.sentTimesUs[head]! < this.orderLifetimeUs) break;
-        intents ??= [];
-        intents.push(this.cancelOrder(orderId));
+        if (intents === undefined) intents = [this.cancelOrder(orderId)];
+        else intents.push(this.cancelOrder(orderId));
       }
       head++;
     }

@@ -23,7 +23,7 @@ import { AccountRouter } from './account-router.js';
 import { Agenda } from './agenda.js';
 import type { AgentMember } from './agent-member.js';
 import { startMember } from './member-start.js';
-import { intentToCommand, isIntent } from './intent-commands.js';
+import { CommandScratch, isIntent } from './intent-commands.js';
 import { NEXT_TIE, NEXT_TIME, SKIPPED, skipIdleWakeups } from './idle-wakeups.js';
 import { DISABLED, IN_FLIGHT, MemberTable, SKIPS_IDLE } from './member-table.js';
 import { MarketState } from './market-state.js';
@@ -91,6 +91,7 @@ export class SimulationRun {
   private readonly batchAccounts: AgentAccount[] = [];
   private readonly decisionsOut: AgentDecision[] = [];
   private readonly bookSink: RunBookSink;
+  private readonly commands = new CommandScratch();
   private snapshotCache: BookSnapshot | null = null;
   private snapshotSeq = -1;
   private lastTickerSeq = 0;
@@ -324,8 +325,14 @@ export class SimulationRun {
         const orderType = intent.orderType === 'market' ? 'market' : 'limit';
         account.addPending(orderId, intent.side, orderType, intent.priceTicks ?? 0, intent.sizeLots);
       }
-      (intents ??= []).push(intent);
-      (orderIds ??= []).push(orderId);
+      // Literals for the first: most decisions send one intent, and `[]` + push reserves 17 slots.
+      if (intents === null || orderIds === null) {
+        intents = [intent];
+        orderIds = [orderId];
+      } else {
+        intents.push(intent);
+        orderIds.push(orderId);
+      }
     }
     if (intents === null || orderIds === null) return;
     let arrivalUs = timeUs + this.table.latencyUs(index);
@@ -341,17 +348,8 @@ export class SimulationRun {
     member.limitRejects++;
     this.limitRejects++;
     if (!member.hasOnEvent) return;
-    this.router.notify(member, {
-      type: 'rejected',
-      source: 'agent-limits',
-      symbol: this.options.instrument.symbol,
-      timeUs,
-      orderId,
-      ownerId: member.agent.id,
-      command,
-      code,
-      message,
-    });
+    const symbol = this.options.instrument.symbol;
+    this.router.notify(member, { type: 'rejected', source: 'agent-limits', symbol, timeUs, orderId, ownerId: member.agent.id, command, code, message });
   }
 
   /** Intents of one decision reach the book. */
@@ -370,7 +368,7 @@ export class SimulationRun {
           continue;
         }
       }
-      this.process(intentToCommand(intent, orderIds[i]!, ownerId, timeUs, stp), timeUs);
+      this.process(this.commands.toCommand(intent, orderIds[i]!, ownerId, timeUs, stp), timeUs);
     }
   }
 
