@@ -122,10 +122,18 @@ export class MarketMakerAgent extends BaseAgent {
 
 /** Best price of `side` once `own` (a resting quote) is taken out; 0 when nothing else rests there. */
 function othersBestTicks(book: BookSnapshot, side: Side, own: OpenOrderView | undefined): number {
+  // Usually the best level holds others' orders too: answer from it without listing levels.
+  const best = side === 'buy' ? book.bestBid : book.bestAsk;
+  if (best === undefined) return 0;
+  if (best.sizeLots > ownRestingLotsAt(own, best.priceTicks)) return best.priceTicks;
   const levels = book.levels(side, 2);
   for (const level of levels) {
-    const ownLots = own !== undefined && own.state === 'resting' && own.priceTicks === level.priceTicks ? own.sizeLots : 0;
-    if (level.sizeLots > ownLots) return level.priceTicks;
+    if (level.sizeLots > ownRestingLotsAt(own, level.priceTicks)) return level.priceTicks;
   }
   return 0;
+}
+
+/** Lots of `own` resting at `priceTicks` (0 when it is elsewhere, still pending, or absent). */
+function ownRestingLotsAt(own: OpenOrderView | undefined, priceTicks: number): number {
+  return own !== undefined && own.state === 'resting' && own.priceTicks === priceTicks ? own.sizeLots : 0;
 }
