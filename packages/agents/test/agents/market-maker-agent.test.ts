@@ -64,6 +64,25 @@ describe('MarketMakerAgent', () => {
     ]);
   });
 
+  it('looks past its own quote when that quote is the whole best level', () => {
+    const mm = new MarketMakerAgent('mm');
+    startAgent(mm);
+    const account = accountFor(mm);
+    // Its resting bid (0.5 at 49995) is the best bid alone; the others bid 49990 and offer 50010.
+    account.addPending('mm-1', 'buy', 'limit', 4_999_500, 5_000);
+    account.markResting('mm-1');
+    const book = bookOf([
+      ['buy', '49995', '0.5'],
+      ['buy', '49990', '1'],
+      ['sell', '50010', '1'],
+    ]);
+    // The others' mid is 50000 (not 50002.5): the bid moves to 49875, the ask is new at 50125.
+    expect(decide(mm, book, account)).toEqual([
+      { type: 'modify', orderId: 'mm-1', priceTicks: 4_987_500, sizeLots: 5_000 },
+      expect.objectContaining({ type: 'new', side: 'sell', priceTicks: 5_012_500, sizeLots: 5_000 }),
+    ]);
+  });
+
   it('never holds more than max position in a busy market', async () => {
     const simulation = createDefaultMarket({ mode: 'fast', seed: 5, agents: { mm: 2, noise: 40, informed: 5, momentum: 4 } });
     await simulation.runFor(20 * 60_000_000);
