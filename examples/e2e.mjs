@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startScriptedBookServer } from './node/scripted-book-server.mjs';
 
 const EXAMPLES = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(EXAMPLES, '..');
@@ -135,6 +136,35 @@ function goReady() {
   return null;
 }
 
+/**
+ * Each book client against the scripted feed with --count 3 --simulate-gap 2: the snapshot, a delta, then
+ * a delta it drops on purpose as its last counted message. It must still stop (a client that
+ * returned early from a dropped or gap delta once skipped its count check and ran forever).
+ */
+async function checkCountEndsOnDroppedDelta(pythonProblem, goProblem, goEnv) {
+  const scripted = await startScriptedBookServer();
+  try {
+    const args = ['--count', '3', '--simulate-gap', '2'];
+    const clients = [
+      ['Node', () => runConsumer(process.execPath, ['book-client.mjs', scripted.url, ...args], { cwd: join(EXAMPLES, 'node') })],
+      ['Python', pythonProblem ?? (() => runConsumer(PYTHON, ['book_client.py', scripted.url, ...args], { cwd: join(EXAMPLES, 'python') }))],
+      ['Go', goProblem ?? (() => runConsumer('go', ['run', './go/book', '-count', '3', '-simulate-gap', '2', scripted.url], { env: goEnv }))],
+    ];
+    const results = await Promise.all(clients.map(([, start]) => (typeof start === 'string' ? Promise.resolve(start) : start())));
+    clients.forEach(([language], i) => {
+      const name = `${language} book client stops at --count when its last message is a dropped delta`;
+      const result = results[i];
+      if (typeof result === 'string') return report(name, `not runnable: ${result}`);
+      const summary = result.stdout.split('\n').find((line) => line.startsWith('verified '));
+      if (result.code !== 0) return report(name, `exit ${result.code}: ${tail(result.stderr || result.stdout)}`);
+      if (summary === undefined || !summary.includes(' of 3 book messages')) return report(name, `summary does not count 3 messages: ${tail(result.stdout)}`);
+      return report(name, null, `${summary} (${result.elapsedMs} ms)`);
+    });
+  } finally {
+    await scripted.close();
+  }
+}
+
 async function main() {
   let server;
   try {
@@ -167,6 +197,7 @@ async function main() {
         report(name, error, `${detail} (${result.elapsedMs} ms)`);
       }
     });
+    await checkCountEndsOnDroppedDelta(pythonProblem, goProblem, goEnv);
   } finally {
     if (server.child.exitCode === null && server.child.signalCode === null) {
       const exited = new Promise((done) => server.child.once('exit', done));

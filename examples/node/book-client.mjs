@@ -126,6 +126,12 @@ function onBookMessage(message) {
   // Frames already received may still arrive while the close handshake runs.
   if (stats.messages >= options.count) return;
   stats.messages += 1;
+  applyBookMessage(message);
+  // Whatever the message did (applied, dropped, or found a gap), the count decides when to stop.
+  if (stats.messages >= options.count) ws.close(1000, 'done');
+}
+
+function applyBookMessage(message) {
   if (message.type === 'book_snapshot') {
     stats.snapshots += 1;
     book = { seq: message.seq, bids: message.bids, asks: message.asks, depth: message.depth, priceDecimals: message.price_decimals, sizeDecimals: message.size_decimals };
@@ -147,7 +153,6 @@ function onBookMessage(message) {
     book.seq = message.seq;
     verify(message, 'delta');
   }
-  if (stats.messages >= options.count) ws.close(1000, 'done');
 }
 
 ws.on('open', () => {

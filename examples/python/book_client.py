@@ -83,6 +83,12 @@ class BookFollower:
     async def on_book_message(self, message: dict) -> bool:
         """Applies one book message; returns True when the count is reached."""
         self.stats["messages"] += 1
+        await self.apply(message)
+        # Whatever the message did (applied, dropped, or found a gap), the count decides when to stop.
+        return bool(self.count) and self.stats["messages"] >= self.count
+
+    async def apply(self, message: dict) -> None:
+        """Applies a snapshot or delta to the local book, or resynchronises after a gap."""
         if message["type"] == "book_snapshot":
             self.stats["snapshots"] += 1
             self.book = {key: message[key] for key in ("seq", "bids", "asks", "depth", "price_decimals", "size_decimals")}
@@ -92,16 +98,15 @@ class BookFollower:
             self.stats["deltas"] += 1
             if self.simulate_gap and self.stats["deltas"] % self.simulate_gap == 0:
                 print(f"(dropping delta seq {message['seq']} on purpose)", flush=True)
-                return False
+                return
             if message["prev_seq"] != self.book["seq"]:
                 self.stats["gaps"] += 1
                 await self.resync(f"gap: delta prev_seq {message['prev_seq']} does not follow held seq {self.book['seq']}")
-                return False
+                return
             self.book["bids"] = apply_side(self.book["bids"], message["bids"], True, self.book["depth"])
             self.book["asks"] = apply_side(self.book["asks"], message["asks"], False, self.book["depth"])
             self.book["seq"] = message["seq"]
             await self.verify(message, "delta")
-        return bool(self.count) and self.stats["messages"] >= self.count
 
 
 async def follow(url: str, symbol: str, depth: int, count: int, simulate_gap: int) -> dict:
