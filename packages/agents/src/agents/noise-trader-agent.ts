@@ -2,6 +2,7 @@ import type { AgentAccountView, AgentContext, AgentDecision, BookSnapshot, Marke
 import { BaseAgent, sizeOptionToLots } from './base-agent.js';
 import type { BaseAgentOptions } from './base-agent.js';
 import { numberOption } from './option-checks.js';
+import { SentOrderQueue } from './sent-order-queue.js';
 
 /** NoiseTraderAgent settings; sizes in instrument units (BTC), offsets as fractions of price. */
 export interface NoiseTraderOptions extends BaseAgentOptions {
@@ -49,10 +50,8 @@ export class NoiseTraderAgent extends BaseAgent {
   /** `limits.maxPositionLots`, kept on the agent: with thousands of agents the limits object is one more cold read per order. */
   private maxPositionLots = Number.POSITIVE_INFINITY;
   private logSizeRange = 0;
-  /** Own limit orders in sending order (a queue from `sentHead`), with their send times. */
-  private sentIds: string[] = [];
-  private sentTimesUs: number[] = [];
-  private sentHead = 0;
+  /** Own limit orders in sending order, with their send times. */
+  private readonly sent = new SentOrderQueue();
   /**
    * When the oldest queued order expires (Infinity when the queue is empty). Most wake-ups are
    * idle; checking this one number spares them the queue and the account, which matters with
@@ -81,9 +80,7 @@ export class NoiseTraderAgent extends BaseAgent {
     this.logSizeRange = Math.log(maxLots / this.minLots);
     this.maxPositionLots = sizeOptionToLots(context.units, this.maxPosition, 'NoiseTraderAgent.maxPosition');
     this.limits = { maxPositionLots: this.maxPositionLots };
-    this.sentIds = [];
-    this.sentTimesUs = [];
-    this.sentHead = 0;
+    this.sent.clear();
     this.nextExpiryUs = Number.POSITIVE_INFINITY;
     this.tradeDrawn = false;
   }
@@ -123,8 +120,7 @@ export class NoiseTraderAgent extends BaseAgent {
       const offsetTicks = -Math.log(1 - this.random.next()) * this.limitOffsetMean * referenceTicks;
       const priceTicks = Math.max(1, Math.round(side === 'buy' ? referenceTicks - offsetTicks : referenceTicks + offsetTicks));
       const limit = this.limitOrder(side, priceTicks, lots);
-      this.sentIds.push(limit.orderId!);
-      this.sentTimesUs.push(marketData.timeUs);
+      this.sent.push(limit.orderId!, marketData.timeUs);
       if (this.nextExpiryUs === Number.POSITIVE_INFINITY) this.nextExpiryUs = marketData.timeUs + this.orderLifetimeUs;
       order = limit;
     }
@@ -136,26 +132,18 @@ export class NoiseTraderAgent extends BaseAgent {
 
   private cancelExpired(timeUs: number, account: AgentAccountView): OrderIntent[] | undefined {
     let intents: OrderIntent[] | undefined;
-    const ids = this.sentIds;
-    let head = this.sentHead;
+    const sent = this.sent;
     // Oldest first: the first open order that is still young ends the scan.
-    while (head < ids.length) {
-      const orderId = ids[head]!;
+    while (sent.size > 0) {
+      const orderId = sent.oldestId();
       if (account.openOrders.has(orderId)) {
-        if (timeUs - this.sentTimesUs[head]! < this.orderLifetimeUs) break;
+        if (timeUs - sent.oldestTimeUs() < this.orderLifetimeUs) break;
         if (intents === undefined) intents = [this.cancelOrder(orderId)];
         else intents.push(this.cancelOrder(orderId));
       }
-      head++;
+      sent.dropOldest();
     }
-    this.sentHead = head;
-    this.nextExpiryUs = head < ids.length ? this.sentTimesUs[head]! + this.orderLifetimeUs : Number.POSITIVE_INFINITY;
-    // Drop the consumed prefix now and then, so the queue stays as long as the open orders.
-    if (head > 64 && head * 2 > ids.length) {
-      this.sentIds = ids.slice(head);
-      this.sentTimesUs = this.sentTimesUs.slice(head);
-      this.sentHead = 0;
-    }
+    this.nextExpiryUs = sent.size > 0 ? sent.oldestTimeUs() + this.orderLifetimeUs : Number.POSITIVE_INFINITY;
     return intents;
   }
 }
