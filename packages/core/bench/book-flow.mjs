@@ -116,6 +116,40 @@ export function generateFlow(options) {
   return flow;
 }
 
+/**
+ * A reusable new-order command: the replays fill one per op (`fillMarksimOrder`) instead of
+ * allocating one, as a caller replaying a flow can, since the engine keeps no command.
+ */
+export function reusableMarksimOrder(selfTradePrevention) {
+  return {
+    type: 'new',
+    orderId: '',
+    ownerId: '',
+    side: 'buy',
+    orderType: 'limit',
+    priceTicks: 0,
+    sizeLots: 0,
+    timeInForce: 'gtc',
+    postOnly: false,
+    selfTradePrevention,
+    timeUs: 0,
+  };
+}
+
+/** Fills a reusable command (from reusableMarksimOrder) with op `i` of a flow and returns it. */
+export function fillMarksimOrder(command, flow, i) {
+  const orderId = flow.ids[flow.ref[i]];
+  const isLimit = flow.kind[i] === OP_LIMIT;
+  command.orderId = orderId;
+  command.ownerId = orderId;
+  command.side = flow.isSell[i] === 1 ? 'sell' : 'buy';
+  command.orderType = isLimit ? 'limit' : 'market';
+  command.priceTicks = isLimit ? flow.priceTicks[i] : 0;
+  command.sizeLots = flow.sizeLots[i];
+  command.timeUs = i;
+  return command;
+}
+
 /** The @marksim/core command for op `i` of a flow (a new limit or market order). */
 export function marksimOrder(flow, i, selfTradePrevention) {
   const orderId = flow.ids[flow.ref[i]];
