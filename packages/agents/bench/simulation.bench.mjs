@@ -3,85 +3,69 @@
 // wake-ups an agent sits out through `skipWakeup` (most noise-trader wake-ups) count as before:
 // same seed ⇒ same event log and the same counters, so the figures compare with earlier runs.
 //
-// Every size is built and warmed up first, for at least WARMUP_SIM_US of simulated time: noise
-// traders' limit orders live 60 s, so the book only reaches its steady depth (about 100x deeper
-// at 10 000 agents than at 100) after a minute or two. Then ROUNDS rounds measure each size in
-// turn for MEASURE_EVENTS events, and each size keeps its best round. Times are CPU seconds of
-// this process (user + system), not wall time: on a shared 2-core machine other processes
+// Every size runs in its own process (market-process.mjs), as a user runs one market per
+// process: four markets in one heap would share one garbage collector, so the small markets'
+// rounds would pay for marking the 10 000-agent market's heap and the other way round. Every
+// size is built and warmed up first, for at least two noise-order lifetimes of simulated time
+// (the book only reaches its steady depth, about 40x deeper at 10 000 agents than at 100, after
+// a minute or two). Then ROUNDS rounds measure each size in turn for MEASURE_EVENTS events, the
+// other processes waiting idle, and each size keeps its best round. Times are CPU seconds of the
+// measured process (user + system), not wall time: on a shared 2-core machine other processes
 // stretch wall time but not the work done here, and alternating the sizes means a burst of load
 // hits one round of every size rather than deciding the ratio. Imports the built package (run
 // `pnpm bench`, which builds first).
-import { createDefaultMarket } from '../dist/index.js';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const MEASURE_EVENTS = Number(process.env.MARKSIM_BENCH_EVENTS ?? 1_000_000);
 const ROUNDS = Number(process.env.MARKSIM_BENCH_ROUNDS ?? 3);
 const WARMUP_EVENTS = Math.round(MEASURE_EVENTS / 5);
-/** Warm-up steps of simulated time. */
-const CHUNK_US = 1_000_000;
-/**
- * runFor calls per measured round. Agents skip idle wake-ups only up to the end of the current
- * runFor (so the counters are exact when it returns), so a run cut into many tiny pieces wakes
- * them more often than one long run; ten pieces per round, like the CLI's one-minute chunks of
- * a long run, keep that small at every size.
- */
-const PIECES_PER_ROUND = 10;
-/** Two noise-order lifetimes (DEFAULT_NOISE_TRADER_OPTIONS.orderLifetimeUs is 60 s). */
-const WARMUP_SIM_US = 120_000_000;
+const MARKET_PROCESS = new URL('./market-process.mjs', import.meta.url);
 
-function cpuSeconds(start) {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
-
-async function runUntilEvents(simulation, events, chunkUs = CHUNK_US) {
-  while (simulation.stats().events < events) await simulation.runFor(chunkUs);
-}
-
-/** A default market of `agentCount` agents, run past its warm-up. */
-async function warmedUp(agentCount) {
-  const simulation = createDefaultMarket({ mode: 'fast', seed: 1, agents: agentCount });
-  const startUs = simulation.nowUs;
-  await runUntilEvents(simulation, WARMUP_EVENTS);
-  while (simulation.nowUs - startUs < WARMUP_SIM_US) await simulation.runFor(CHUNK_US);
-  return simulation;
-}
-
-/** One measured round of `simulation`: events and CPU seconds for at least `events` more events. */
-async function measureRound(simulation, events) {
-  const startEvents = simulation.stats().events;
-  const startSimUs = simulation.nowUs;
-  const eventsPerUs = startEvents / (startSimUs - simulation.options.startTimeUs);
-  const chunkUs = Math.max(CHUNK_US, Math.round(events / PIECES_PER_ROUND / eventsPerUs));
-  const start = process.cpuUsage();
-  await runUntilEvents(simulation, startEvents + events, chunkUs);
-  const cpuS = cpuSeconds(start);
-  const stats = simulation.stats();
-  return { events: stats.events - startEvents, simSeconds: (simulation.nowUs - startSimUs) / 1e6, cpuS, wakeups: stats.wakeups, trades: stats.trades };
+/** The next message of `child`; rejects if it exits first. */
+async function nextMessage(child, size) {
+  const [message] = await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`the ${size}-agent market process exited with code ${code}`);
+    }),
+  ]);
+  return message;
 }
 
 /** Best-of-ROUNDS figures for every size, sizes alternating within each round. */
 export async function measureAll() {
-  const simulations = [];
-  for (const size of SIZES) simulations.push(await warmedUp(size));
-  const best = SIZES.map(() => null);
-  const all = SIZES.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let i = 0; i < SIZES.length; i++) {
-      const result = await measureRound(simulations[i], MEASURE_EVENTS);
-      const nsPerEvent = (result.cpuS * 1e9) / result.events;
-      all[i].push(nsPerEvent);
-      if (best[i] === null || nsPerEvent < best[i].nsPerEvent) best[i] = { ...result, nsPerEvent };
+  const children = [];
+  try {
+    // Start and warm up one at a time, so each warm-up has the machine to itself.
+    for (const size of SIZES) {
+      const child = fork(MARKET_PROCESS, [String(size), String(WARMUP_EVENTS)], { stdio: 'inherit' });
+      children.push(child);
+      const message = await nextMessage(child, size);
+      if (message.type !== 'ready') throw new Error(`unexpected message from the ${size}-agent market: ${JSON.stringify(message)}`);
     }
+    const best = SIZES.map(() => null);
+    const all = SIZES.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < SIZES.length; i++) {
+        children[i].send({ type: 'round', events: MEASURE_EVENTS });
+        const result = await nextMessage(children[i], SIZES[i]);
+        const nsPerEvent = (result.cpuS * 1e9) / result.events;
+        all[i].push(nsPerEvent);
+        if (best[i] === null || nsPerEvent < best[i].nsPerEvent) best[i] = { ...result, nsPerEvent };
+      }
+    }
+    return SIZES.map((agents, i) => ({ agents, ...best[i], eventsPerS: 1e9 / best[i].nsPerEvent, rounds: all[i] }));
+  } finally {
+    for (const child of children) if (child.connected) child.send({ type: 'stop' });
   }
-  for (const simulation of simulations) simulation.stop();
-  return SIZES.map((agents, i) => ({ agents, ...best[i], eventsPerS: 1e9 / best[i].nsPerEvent, rounds: all[i] }));
 }
 
 export async function run() {
   const rows = await measureAll();
   const format = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-  console.log(`default market, fast-forward (event = wake-up or order reaching the book), CPU time, best of ${ROUNDS} alternating rounds`);
+  console.log(`default market, fast-forward (event = wake-up or order reaching the book), one process per size, CPU time, best of ${ROUNDS} alternating rounds`);
   console.log('agents   events     sim s    cpu ms   events/s    ns/event   (ns/event per round)');
   for (const row of rows) {
     console.log(
