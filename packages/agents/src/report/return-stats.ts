@@ -76,6 +76,30 @@ export function autocorrelationBand(sampleSize: number): number {
 }
 
 /**
+ * Heteroskedasticity-robust standard error of the lag-`lag` sample autocorrelation under the null
+ * of no linear memory: √(Σ_t d_t² d_{t−lag}²) / Σ_t d_t² on the demeaned series d. Equals about
+ * 1/√n for returns of constant size, and is larger when large returns cluster, as the sampling
+ * spread of the autocorrelation then is. NaN when the lag leaves no pairs or the series is flat.
+ */
+export function robustAutocorrelationStandardError(values: readonly number[], lag: number): number {
+  // Lo & MacKinlay (1989) / Romano & Thombs (1996): the acf's variance under uncorrelated but
+  // dependent (e.g. GARCH-like) returns is Σ d_t² d_{t−k}² / (Σ d_t²)², not 1/n.
+  if (!Number.isInteger(lag) || lag < 1) throw new RangeError(`lag must be an integer >= 1 (got ${lag})`);
+  if (values.length <= lag) return Number.NaN;
+  const m = mean(values);
+  let sumSquares = 0;
+  for (const value of values) sumSquares += (value - m) * (value - m);
+  if (sumSquares === 0) return Number.NaN;
+  let sumProducts = 0;
+  for (let i = lag; i < values.length; i++) {
+    const now = values[i]! - m;
+    const before = values[i - lag]! - m;
+    sumProducts += now * now * before * before;
+  }
+  return Math.sqrt(sumProducts) / sumSquares;
+}
+
+/**
  * Sums non-overlapping blocks of `barSize` consecutive log returns, i.e. the returns of bars
  * `barSize` times longer. A trailing partial block is dropped.
  */
