@@ -23,6 +23,7 @@ export {
   logReturns,
   mean,
   quantile,
+  robustAutocorrelationStandardError,
   variance,
 } from './report/return-stats.js';
 
@@ -30,7 +31,7 @@ export { createDefaultMarket, defaultWakeups, DEFAULT_MARKET_LATENCY } from './m
 export type { DefaultMarketOptions } from './market/default-market.js';
 export { AGENT_KINDS, DEFAULT_AGENT_COUNTS, createAgents, parseAgentCounts, scaledAgentCounts } from './market/agent-mix.js';
 export type { AgentCounts, AgentKindOptions } from './market/agent-mix.js';
-export { formatRealismTable, realismChecks, realismFigures, spreadFigures, REPORT_LAGS } from './report/realism-report.js';
+export { ACF_BAND_STANDARD_ERRORS, formatRealismTable, realismChecks, realismFigures, spreadFigures, REPORT_LAGS } from './report/realism-report.js';
 export type { RealismCheck, RealismFigures, SpreadFigures } from './report/realism-report.js';
 export { runCli, MARKSIM_HELP } from './cli/run-cli.js';
 export type { CliIo } from './cli/cli-io.js';

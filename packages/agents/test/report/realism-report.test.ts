@@ -1,7 +1,6 @@
-import { autocorrelation, formatRealismTable, realismChecks, realismFigures, spreadFigures } from '@marksim/agents';
+import { ACF_BAND_STANDARD_ERRORS, autocorrelation, formatRealismTable, realismChecks, realismFigures, spreadFigures } from '@marksim/agents';
 import type { RealismCheck } from '@marksim/agents';
 import { SeededRandom } from '@marksim/core';
-import { ACF_BAND_STANDARD_ERRORS } from '../../src/report/realism-report.js';
 
 // A 6-hour run's worth of 1-minute returns, as `marksim report` sees one.
 const RETURNS = 359;

@@ -1,6 +1,5 @@
-import { aggregateReturns, autocorrelation, excessKurtosis, logReturns, quantile } from '@marksim/agents';
+import { aggregateReturns, autocorrelation, excessKurtosis, logReturns, quantile, robustAutocorrelationStandardError } from '@marksim/agents';
 import { SeededRandom } from '@marksim/core';
-import { robustAutocorrelationStandardError } from '../../src/report/return-stats.js';
 
 /** n standard normal draws of a seeded stream. */
 function normals(seed: number, n: number): number[] {
