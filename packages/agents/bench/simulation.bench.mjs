@@ -7,7 +7,7 @@
 // process: four markets in one heap would share one garbage collector, so the small markets'
 // rounds would pay for marking the 10 000-agent market's heap and the other way round. Every
 // size is built and warmed up first, for at least two noise-order lifetimes of simulated time
-// (the book only reaches its steady depth, about 40x deeper at 10 000 agents than at 100, after
+// (the book only reaches its steady depth, about 110x more resting orders at 10 000 agents than at 100, after
 // a minute or two). Then ROUNDS rounds measure each size in turn for MEASURE_EVENTS events, the
 // other processes waiting idle, and each size keeps its best round. Times are CPU seconds of the
 // measured process (user + system), not wall time: on a shared 2-core machine other processes
