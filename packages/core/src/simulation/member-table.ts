@@ -13,10 +13,15 @@ export const SKIPS_IDLE = 4;
 export const HAS_ON_EVENT = 8;
 /** The agent has an onFill hook. */
 export const HAS_ON_FILL = 16;
+/**
+ * Set while the agent's queued wake-up was never offered to skipWakeup: its skip loop stopped at
+ * the horizon of a runUntil, not at a wake-up the agent wanted. The wake-up is offered when due.
+ */
+export const UNASKED = 32;
 
 /** Flags and wake-up counters of `capacity` agents. */
 export class MemberTable {
-  /** DISABLED | IN_FLIGHT | SKIPS_IDLE | HAS_ON_EVENT | HAS_ON_FILL bits per agent. */
+  /** DISABLED | IN_FLIGHT | SKIPS_IDLE | HAS_ON_EVENT | HAS_ON_FILL | UNASKED bits per agent. */
   readonly flags: Uint8Array;
   /**
    * Counted wake-ups (not while disabled). 32 bits keep the array small enough to stay in

@@ -25,7 +25,7 @@ import type { AgentMember } from './agent-member.js';
 import { startMember } from './member-start.js';
 import { CommandScratch, isIntent } from './intent-commands.js';
 import { NEXT_TIE, NEXT_TIME, SKIPPED, skipIdleWakeups } from './idle-wakeups.js';
-import { DISABLED, IN_FLIGHT, MemberTable, SKIPS_IDLE } from './member-table.js';
+import { DISABLED, IN_FLIGHT, MemberTable, SKIPS_IDLE, UNASKED } from './member-table.js';
 import { MarketState } from './market-state.js';
 import { RateMeter } from './rate-meter.js';
 import { RunBookSink } from './run-book-sink.js';
@@ -243,6 +243,17 @@ export class SimulationRun {
       if ((flag & SKIPS_IDLE) !== 0) {
         // Queued after the decision (rearm), past the wake-ups the agent then sits out.
         agenda.popWakeup();
+        if ((flag & UNASKED) !== 0) {
+          flags[index] = flag & ~UNASKED;
+          // Cut off by an earlier runUntil target: offered now, as the skip loop would have.
+          if (timeUs <= this.skipHorizonUs && this.sitsOut(index, timeUs)) {
+            this.decisions++;
+            this.rearm(index, nextUs, nextTie);
+            continue;
+          }
+          // A skipWakeup that threw may have disabled the agent.
+          if ((flags[index]! & DISABLED) !== 0) continue;
+        }
         this.batchNextUs[count] = nextUs;
         this.batchNextTies[count] = nextTie;
       } else {
@@ -290,11 +301,24 @@ export class SimulationRun {
       }
     }
     const skipped = next[SKIPPED]!;
+    // Stopped by the horizon, not by the agent: that wake-up is offered again when it is due, so
+    // a run cut into many runUntil pieces wakes its agents no more often than one long run.
+    if (next[NEXT_TIME]! > this.skipHorizonUs && (flags[index]! & IN_FLIGHT) === 0) flags[index] = flags[index]! | UNASKED;
     this.memberTable.wakeups[index] += skipped;
     this.wakeups += skipped;
     this.decisions += skipped;
     this.events += skipped;
     this.agenda.pushWakeup(index, next[NEXT_TIME]!, next[NEXT_TIE]!);
+  }
+
+  /** Whether agent `index` sits out its wake-up at `timeUs`; a throwing skipWakeup counts as no, and as a failure. */
+  private sitsOut(index: number, timeUs: number): boolean {
+    try {
+      return this.agents[index]!.skipWakeup!(timeUs);
+    } catch (error) {
+      this.pool.recordFailure(this.members[index]!, timeUs, `skipWakeup threw ${error instanceof Error ? error.message : String(error)}`, error);
+      return false;
+    }
   }
 
   /**

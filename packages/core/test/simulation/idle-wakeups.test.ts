@@ -68,14 +68,16 @@ class SleeperAgent implements Agent {
 
 type Counters = Pick<SimulationStats, 'events' | 'wakeups' | 'decisions' | 'orders' | 'trades'>;
 
-async function run(skips: boolean): Promise<{ hash: string; counters: Counters[]; calls: number }> {
+/** Ten SometimesAgents for 10 simulated seconds, in `pieces` runFor calls; counters after each quarter. */
+async function run(skips: boolean, pieces = 4): Promise<{ hash: string; counters: Counters[]; calls: number }> {
   const agents = Array.from({ length: 10 }, (_, i) => new SometimesAgent(`s${i}`, skips));
   const simulation = new MarketSimulation({ agents, mode: 'fast', seed: 5, latency: { baseUs: 100, jitterUs: 900 } });
   const hash = createHash('sha256');
   simulation.subscribe((event) => hash.update(JSON.stringify(event)));
   const counters: Counters[] = [];
-  for (let i = 0; i < 4; i++) {
-    await simulation.runFor(2_500_000);
+  for (let i = 0; i < pieces; i++) {
+    await simulation.runFor(10_000_000 / pieces);
+    if ((i + 1) % (pieces / 4) !== 0 && pieces >= 4) continue;
     const { events, wakeups, decisions, orders, trades } = simulation.stats();
     counters.push({ events, wakeups, decisions, orders, trades });
   }
@@ -98,14 +100,43 @@ describe('idle wake-ups (Agent.skipWakeup)', () => {
     const simulation = new MarketSimulation({ agents: [sleeper], mode: 'fast', seed: 1 });
     await simulation.runFor(1_000_000);
     expect(simulation.stats()).toMatchObject({ wakeups: 10, decisions: 10 });
-    // Woken for real at the first wake-up and the first after each runFor target.
+    // Woken for real at the first wake-up only: the one the target cut off is offered when due.
     expect(sleeper.decisionCalls).toBe(1);
     await simulation.runFor(1_000_000);
-    expect(simulation.stats().wakeups).toBe(20);
-    expect(sleeper.decisionCalls).toBe(2);
+    expect(simulation.stats()).toMatchObject({ wakeups: 20, decisions: 20 });
+    expect(sleeper.decisionCalls).toBe(1);
     await simulation.step(3);
-    expect(sleeper.decisionCalls).toBe(5);
+    expect(sleeper.decisionCalls).toBe(4);
     expect(simulation.stats().wakeups).toBe(23);
+    // After stepping, the next runFor offers its first wake-up again.
+    await simulation.runFor(1_000_000);
+    expect(simulation.stats().wakeups).toBe(33);
+    expect(sleeper.decisionCalls).toBe(4);
+  });
+
+  it('wakes agents no more often when a run is cut into many runFor pieces', async () => {
+    const piecewise = await run(true, 100);
+    const whole = await run(true, 1);
+    expect(piecewise.hash).toBe(whole.hash);
+    expect(piecewise.counters.at(-1)).toEqual(whole.counters.at(-1));
+    expect(piecewise.calls).toBe(whole.calls);
+  });
+
+  it('reports a skipWakeup that throws when offered a cut-off wake-up, and wakes the agent instead', async () => {
+    const sleeper = new SleeperAgent(100_000);
+    const simulation = new MarketSimulation({ agents: [sleeper], mode: 'fast', seed: 1, maxAgentFailures: 100 });
+    const issues: AgentIssue[] = [];
+    simulation.onAgentIssue((issue) => issues.push(issue));
+    await simulation.runFor(1_000_000);
+    sleeper.skipWakeup = () => {
+      throw new Error('cannot tell');
+    };
+    // Wake-ups at 0.1 s, 0.2 s, … after the start: the one at 1.1 s was cut off by the first target.
+    await simulation.runFor(150_000);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ type: 'agent-error', agentId: 'sleeper', message: 'skipWakeup threw cannot tell', timeUs: simulation.options.startTimeUs + 1_100_000 });
+    expect(sleeper.decisionCalls).toBe(2);
+    expect(simulation.stats()).toMatchObject({ wakeups: 11, decisions: 11 });
   });
 
   it('still wakes an agent that always sits out once every MAX_SKIPPED_WAKEUPS wake-ups', async () => {
