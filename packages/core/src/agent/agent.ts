@@ -138,6 +138,8 @@ export interface Agent {
    * returned nothing. The agent may draw from its own stream to answer (the draw it would have
    * made at that wake-up). Answer true only when nothing it could hear before then (fills, events,
    * the market) would change the answer. A skipped wake-up counts as a wake-up and a decision.
+   * A wake-up past the target of the current runUntil/runFor is asked when it falls due instead,
+   * so running in many short pieces wakes the agent no more often than one long run.
    */
   skipWakeup?(timeUs: number): boolean;
   /** When the agent wakes; defaults to the simulation's fixed `agentWakeupIntervalUs`. */
