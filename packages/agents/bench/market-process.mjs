@@ -8,10 +8,9 @@ const CHUNK_US = 1_000_000;
 /** Two noise-order lifetimes (DEFAULT_NOISE_TRADER_OPTIONS.orderLifetimeUs is 60 s). */
 const WARMUP_SIM_US = 120_000_000;
 /**
- * runFor calls per measured round. Agents skip idle wake-ups only up to the end of the current
- * runFor (so the counters are exact when it returns), so a run cut into many tiny pieces wakes
- * them more often than one long run; ten pieces per round, like the CLI's one-minute chunks of
- * a long run, keep that small at every size.
+ * runFor calls per measured round, as the CLI runs a long run in one-minute chunks. A wake-up an
+ * agent's skip loop left past a target is offered to skipWakeup when it falls due, so the pieces
+ * add no real wake-ups.
  */
 const PIECES_PER_ROUND = 10;
 
