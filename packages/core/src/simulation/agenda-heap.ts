@@ -33,29 +33,7 @@ export class AgendaHeap {
   /** Adds an entry; its seq must be unique. */
   push(timeUs: number, tie: number, seq: number, ref: number): void {
     if (STRIDE * (this.length + 2) > this.keys.length) this.grow();
-    const keys = this.keys;
-    let n = ++this.length;
-    while (n > 1) {
-      const parent = n >> 1;
-      const p = STRIDE * parent;
-      const parentTime = keys[p + TIME]!;
-      if (parentTime < timeUs) break;
-      if (parentTime === timeUs) {
-        const parentTie = keys[p + TIE]!;
-        if (parentTie < tie || (parentTie === tie && keys[p + SEQ]! < seq)) break;
-      }
-      const c = STRIDE * n;
-      keys[c + TIME] = parentTime;
-      keys[c + TIE] = keys[p + TIE]!;
-      keys[c + SEQ] = keys[p + SEQ]!;
-      keys[c + REF] = keys[p + REF]!;
-      n = parent;
-    }
-    const c = STRIDE * n;
-    keys[c + TIME] = timeUs;
-    keys[c + TIE] = tie;
-    keys[c + SEQ] = seq;
-    keys[c + REF] = ref;
+    this.climb(++this.length, timeUs, tie, seq, ref);
   }
 
   /** Removes the root and returns its reference (requires length > 0). */
@@ -92,6 +70,12 @@ export class AgendaHeap {
       keys[d + REF] = keys[c + REF]!;
       i = child;
     }
+    this.climb(i, timeUs, tie, seq, ref);
+  }
+
+  /** Places the entry in the hole at node `i`, moving the hole up past every parent that orders after it. */
+  private climb(i: number, timeUs: number, tie: number, seq: number, ref: number): void {
+    const keys = this.keys;
     while (i > 1) {
       const parent = i >> 1;
       const p = STRIDE * parent;
