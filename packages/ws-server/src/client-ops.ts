@@ -70,10 +70,7 @@ export class ClientOps {
     const symbols = this.resolveSymbols(session, request.symbols, request.req_id);
     if (symbols === null) return;
     const { tickers, trades, book, candles, status } = this.context;
-    if (!session.explicit) {
-      session.explicit = true;
-      tickers.removeSilent(session);
-    }
+    this.leaveDefaultFeed(session);
     session.reply(ack('subscribed', request.channels, symbols, request.req_id));
     for (const channel of request.channels) {
       switch (channel) {
@@ -96,15 +93,19 @@ export class ClientOps {
     }
   }
 
+  /** The first subscribe or unsubscribe takes the client off the default ticker feed. */
+  private leaveDefaultFeed(session: Session): void {
+    if (session.explicit) return;
+    session.explicit = true;
+    this.context.tickers.removeSilent(session);
+  }
+
   private unsubscribe(session: Session, request: UnsubscribeRequest): void {
     const symbols = this.resolveSymbols(session, request.symbols, request.req_id);
     if (symbols === null) return;
     const { tickers, trades, book, candles, status } = this.context;
     // An explicit unsubscribe also ends the default feed: the client now chooses what it gets.
-    if (!session.explicit) {
-      session.explicit = true;
-      tickers.removeSilent(session);
-    }
+    this.leaveDefaultFeed(session);
     for (const channel of request.channels) {
       switch (channel) {
         case 'ticker':
