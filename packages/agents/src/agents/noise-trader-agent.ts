@@ -2,7 +2,6 @@ import type { AgentAccountView, AgentContext, AgentDecision, BookSnapshot, Marke
 import { BaseAgent, sizeOptionToLots } from './base-agent.js';
 import type { BaseAgentOptions } from './base-agent.js';
 import { numberOption } from './option-checks.js';
-import { SentOrderQueue } from './sent-order-queue.js';
 
 /** NoiseTraderAgent settings; sizes in instrument units (BTC), offsets as fractions of price. */
 export interface NoiseTraderOptions extends BaseAgentOptions {
@@ -50,14 +49,17 @@ export class NoiseTraderAgent extends BaseAgent {
   /** `limits.maxPositionLots`, kept on the agent: with thousands of agents the limits object is one more cold read per order. */
   private maxPositionLots = Number.POSITIVE_INFINITY;
   private logSizeRange = 0;
-  /** Own limit orders in sending order, with their send times. */
-  private readonly sent = new SentOrderQueue();
   /**
-   * When the oldest queued order expires (Infinity when the queue is empty). Most wake-ups are
-   * idle; checking this one number spares them the queue and the account, which matters with
-   * thousands of agents whose state is no longer in cache.
+   * When the oldest open limit order expires (Infinity when there is none). Most wake-ups are
+   * idle; checking this one number spares them the account, which matters with thousands of
+   * agents whose state is no longer in cache.
    */
   private nextExpiryUs = Number.POSITIVE_INFINITY;
+  /**
+   * Send time of the youngest order already cancelled: its cancel is still travelling, so the
+   * order stays open in the account until the cancel arrives and must not be cancelled twice.
+   */
+  private cancelledThroughUs = Number.NEGATIVE_INFINITY;
   /** skipWakeup already drew this wake-up's trade draw, and it said trade. */
   private tradeDrawn = false;
 
@@ -80,8 +82,8 @@ export class NoiseTraderAgent extends BaseAgent {
     this.logSizeRange = Math.log(maxLots / this.minLots);
     this.maxPositionLots = sizeOptionToLots(context.units, this.maxPosition, 'NoiseTraderAgent.maxPosition');
     this.limits = { maxPositionLots: this.maxPositionLots };
-    this.sent.clear();
     this.nextExpiryUs = Number.POSITIVE_INFINITY;
+    this.cancelledThroughUs = Number.NEGATIVE_INFINITY;
     this.tradeDrawn = false;
   }
 
@@ -99,7 +101,7 @@ export class NoiseTraderAgent extends BaseAgent {
 
   protected decide(marketData: MarketData, book: BookSnapshot, account: AgentAccountView): AgentDecision {
     let intents: OrderIntent[] | undefined;
-    // Before the oldest queued order expires there is nothing to cancel: orders queued later are younger.
+    // Before the oldest open order expires there is nothing to cancel: orders sent later are younger.
     if (marketData.timeUs >= this.nextExpiryUs) intents = this.cancelExpired(marketData.timeUs, account);
     const trades = this.tradeDrawn || this.random.next() < this.tradeProbability;
     this.tradeDrawn = false;
@@ -120,7 +122,6 @@ export class NoiseTraderAgent extends BaseAgent {
       const offsetTicks = -Math.log(1 - this.random.next()) * this.limitOffsetMean * referenceTicks;
       const priceTicks = Math.max(1, Math.round(side === 'buy' ? referenceTicks - offsetTicks : referenceTicks + offsetTicks));
       const limit = this.limitOrder(side, priceTicks, lots);
-      this.sent.push(limit.orderId!, marketData.timeUs);
       if (this.nextExpiryUs === Number.POSITIVE_INFINITY) this.nextExpiryUs = marketData.timeUs + this.orderLifetimeUs;
       order = limit;
     }
@@ -130,20 +131,25 @@ export class NoiseTraderAgent extends BaseAgent {
     return intents;
   }
 
+  /**
+   * Cancels open limit orders older than `orderLifetimeUs`. The account lists open orders in
+   * sending order, so the first young one ends the scan. It is the only record of them the agent
+   * reads: a queue of its own, with thousands of agents, was several more cold objects per order.
+   */
   private cancelExpired(timeUs: number, account: AgentAccountView): OrderIntent[] | undefined {
     let intents: OrderIntent[] | undefined;
-    const sent = this.sent;
-    // Oldest first: the first open order that is still young ends the scan.
-    while (sent.size > 0) {
-      const orderId = sent.oldestId();
-      if (account.openOrders.has(orderId)) {
-        if (timeUs - sent.oldestTimeUs() < this.orderLifetimeUs) break;
-        if (intents === undefined) intents = [this.cancelOrder(orderId)];
-        else intents.push(this.cancelOrder(orderId));
+    let nextExpiryUs = Number.POSITIVE_INFINITY;
+    for (const order of account.openOrders.values()) {
+      if (order.orderType !== 'limit' || order.sentUs <= this.cancelledThroughUs) continue;
+      if (timeUs - order.sentUs < this.orderLifetimeUs) {
+        nextExpiryUs = order.sentUs + this.orderLifetimeUs;
+        break;
       }
-      sent.dropOldest();
+      this.cancelledThroughUs = order.sentUs;
+      if (intents === undefined) intents = [this.cancelOrder(order.orderId)];
+      else intents.push(this.cancelOrder(order.orderId));
     }
-    this.nextExpiryUs = sent.size > 0 ? sent.oldestTimeUs() + this.orderLifetimeUs : Number.POSITIVE_INFINITY;
+    this.nextExpiryUs = nextExpiryUs;
     return intents;
   }
 }

@@ -45,9 +45,9 @@ describe('MarketMakerAgent', () => {
     const mm = new MarketMakerAgent('mm');
     startAgent(mm);
     const account = accountFor(mm);
-    account.addPending('mm-1', 'buy', 'limit', 4_987_500, 5_000);
+    account.addPending('mm-1', 'buy', 'limit', 4_987_500, 5_000, 0);
     account.markResting('mm-1');
-    account.addPending('mm-2', 'sell', 'limit', 5_012_500, 5_000);
+    account.addPending('mm-2', 'sell', 'limit', 5_012_500, 5_000, 0);
     account.markResting('mm-2');
     const same = bookOf([
       ['buy', '49990', '1'],
@@ -69,7 +69,7 @@ describe('MarketMakerAgent', () => {
     startAgent(mm);
     const account = accountFor(mm);
     // Its resting bid (0.5 at 49995) is the best bid alone; the others bid 49990 and offer 50010.
-    account.addPending('mm-1', 'buy', 'limit', 4_999_500, 5_000);
+    account.addPending('mm-1', 'buy', 'limit', 4_999_500, 5_000, 0);
     account.markResting('mm-1');
     const book = bookOf([
       ['buy', '49995', '0.5'],

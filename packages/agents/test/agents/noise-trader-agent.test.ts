@@ -41,9 +41,32 @@ describe('NoiseTraderAgent', () => {
     startAgent(noise);
     const account = accountFor(noise);
     const [order] = decide(noise, BOOK, account, START_US + 1_000_000) as NewOrderIntent[];
-    account.addPending(order!.orderId!, order!.side, 'limit', order!.priceTicks!, order!.sizeLots);
+    account.addPending(order!.orderId!, order!.side, 'limit', order!.priceTicks!, order!.sizeLots, START_US + 1_000_000);
     const later = decide(noise, BOOK, account, START_US + 12_000_000);
     expect(later[0]).toEqual({ type: 'cancel', orderId: order!.orderId });
+  });
+
+  it('cancels expired orders oldest first, stops at the first young one, and never cancels one twice', () => {
+    const noise = new NoiseTraderAgent('n', { tradeProbability: 1, marketOrderProbability: 0, orderLifetimeUs: 10_000_000 });
+    startAgent(noise);
+    const account = accountFor(noise);
+    /** One wake-up at `seconds`: its new order goes into the account as the simulation would; returns its cancels. */
+    const wake = (seconds: number): string[] => {
+      const timeUs = START_US + seconds * 1_000_000;
+      const cancels: string[] = [];
+      for (const intent of decide(noise, BOOK, account, timeUs)) {
+        if (intent.type === 'cancel') cancels.push(intent.orderId);
+        else if (intent.type === 'new') account.addPending(intent.orderId!, intent.side, 'limit', intent.priceTicks!, intent.sizeLots, timeUs);
+      }
+      return cancels;
+    };
+    // Orders n-1 … n-4 sent at 1, 2, 3 and 9 s; n-2 then fills completely.
+    expect([wake(1), wake(2), wake(3), wake(9)]).toEqual([[], [], [], []]);
+    account.remove('n-2');
+    expect(wake(14)).toEqual(['n-1', 'n-3']);
+    // Their cancels are still travelling (both still open): nothing to cancel until n-4 expires.
+    expect(wake(15)).toEqual([]);
+    expect(wake(19)).toEqual(['n-4']);
   });
 
   it('sits out idle wake-ups with the same orders as when woken every time, expiry cancels included', async () => {

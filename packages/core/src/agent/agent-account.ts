@@ -14,6 +14,8 @@ export interface OpenOrderView {
   readonly sizeLots: number;
   /** `pending` until the book has accepted it (it is still travelling, see latency). */
   readonly state: 'pending' | 'resting';
+  /** Simulated time of the decision that sent it, µs since epoch. */
+  readonly sentUs: number;
 }
 
 /** What an agent (and anyone else) may read of an account. It never changes during one decision. */
@@ -28,6 +30,7 @@ export interface AgentAccountView {
   readonly averagePriceTicks: number;
   /** PnL locked in by reducing the position, in tick·lots. */
   readonly realisedPnlTickLots: number;
+  /** By order id, in sending order (oldest first). */
   readonly openOrders: ReadonlyMap<string, OpenOrderView>;
   /** Open size of buy orders (resting or in flight). */
   readonly openBuyLots: number;
@@ -48,6 +51,7 @@ interface OpenOrder {
   priceTicks: number;
   sizeLots: number;
   state: 'pending' | 'resting';
+  readonly sentUs: number;
 }
 
 /** The mutable account behind an AgentAccountView; only the simulation updates it. */
@@ -83,9 +87,9 @@ export class AgentAccount implements AgentAccountView {
     return this.cashTickLots + this.positionLots * markTicks;
   }
 
-  /** Records an order the agent just sent; its size counts against limits from now on. */
-  addPending(orderId: string, side: Side, orderType: 'limit' | 'market', priceTicks: number, sizeLots: number): void {
-    this.orders.set(orderId, { orderId, side, orderType, priceTicks, sizeLots, state: 'pending' });
+  /** Records an order the agent sent at `sentUs`; its size counts against limits from now on. */
+  addPending(orderId: string, side: Side, orderType: 'limit' | 'market', priceTicks: number, sizeLots: number, sentUs: number): void {
+    this.orders.set(orderId, { orderId, side, orderType, priceTicks, sizeLots, state: 'pending', sentUs });
     this.addOpen(side, sizeLots);
   }
 

@@ -347,7 +347,7 @@ export class SimulationRun {
       }
       if (intent.type === 'new') {
         const orderType = intent.orderType === 'market' ? 'market' : 'limit';
-        account.addPending(orderId, intent.side, orderType, intent.priceTicks ?? 0, intent.sizeLots);
+        account.addPending(orderId, intent.side, orderType, intent.priceTicks ?? 0, intent.sizeLots, timeUs);
       }
       // Literals for the first: most decisions send one intent, and `[]` + push reserves 17 slots.
       if (intents === null || orderIds === null) {

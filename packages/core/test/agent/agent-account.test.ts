@@ -7,7 +7,7 @@ function account(): AgentAccount {
 describe('AgentAccount', () => {
   it('averages the entry price while the position grows', () => {
     const a = account();
-    a.addPending('o1', 'buy', 'limit', 100, 10);
+    a.addPending('o1', 'buy', 'limit', 100, 10, 0);
     a.applyFill('o1', 'buy', 100, 4);
     a.applyFill('o1', 'buy', 110, 6);
     expect(a.positionLots).toBe(10);
@@ -44,8 +44,8 @@ describe('AgentAccount', () => {
 
   it('tracks open size per side through fills, cancels, modifies and removal', () => {
     const a = account();
-    a.addPending('b1', 'buy', 'limit', 100, 10);
-    a.addPending('s1', 'sell', 'limit', 120, 7);
+    a.addPending('b1', 'buy', 'limit', 100, 10, 0);
+    a.addPending('s1', 'sell', 'limit', 120, 7, 0);
     expect([a.openBuyLots, a.openSellLots]).toEqual([10, 7]);
     expect(a.openOrders.get('b1')?.state).toBe('pending');
     a.markResting('b1');
@@ -61,5 +61,20 @@ describe('AgentAccount', () => {
     expect([a.openBuyLots, a.openSellLots, a.openOrders.size]).toEqual([0, 0, 0]);
     expect(a.fillCount).toBe(1);
     expect(a.tradedLots).toBe(3);
+  });
+
+  it('lists open orders in the order they were added, with their send times, through modifies and fills', () => {
+    const a = account();
+    a.addPending('x', 'buy', 'limit', 100, 5, 3_000);
+    a.addPending('y', 'sell', 'limit', 120, 5, 1_000);
+    a.addPending('z', 'buy', 'market', 0, 5, 2_000);
+    a.markResting('x');
+    a.modify('x', 101, 4);
+    a.applyFill('y', 'sell', 120, 2);
+    a.remove('z');
+    expect([...a.openOrders.values()].map((order) => [order.orderId, order.sentUs])).toEqual([
+      ['x', 3_000],
+      ['y', 1_000],
+    ]);
   });
 });
