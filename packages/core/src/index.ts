@@ -14,6 +14,7 @@ export type {
   ModifyCommand,
   OrderCommand,
 } from './domain/order.js';
+export { orderIdOf } from './domain/order-id.js';
 export type {
   RejectCode,
   CancelReason,

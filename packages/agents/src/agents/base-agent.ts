@@ -15,6 +15,7 @@ import type {
   Side,
   WakeupModel,
 } from '@marksim/core';
+import { orderIdOf } from '@marksim/core';
 import { agentsError } from '../errors.js';
 
 /** Scheduling and limits every built-in agent accepts. */
@@ -91,7 +92,7 @@ export abstract class BaseAgent implements Agent {
   /** A fresh order id, `<agent id>-<n>`. */
   nextOrderId(): string {
     this.#orderCount++;
-    return `${this.id}-${this.#orderCount}`;
+    return orderIdOf(this.id, '-', this.#orderCount);
   }
 
   /** A GTC limit order with a fresh id. */

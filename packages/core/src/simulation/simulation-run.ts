@@ -16,6 +16,7 @@ import { checkIntent, checkModifyOnArrival } from '../agent/intent-check.js';
 import type { BookSnapshot } from '../book/book-snapshot.js';
 import type { RejectCode } from '../domain/events.js';
 import type { OrderCommand } from '../domain/order.js';
+import { orderIdOf } from '../domain/order-id.js';
 import { MatchingEngine } from '../matching/matching-engine.js';
 import { TimeEngine } from '../time/time-engine.js';
 import type { WallClock } from '../time/wall-clock.js';
@@ -339,7 +340,7 @@ export class SimulationRun {
         this.refuse(this.members[index]!, timeUs, 'new', '', 'INVALID_ORDER', `intent ${i} must be a new, cancel or modify intent object (got ${JSON.stringify(intent)})`);
         continue;
       }
-      const orderId = intent.type === 'new' ? (intent.orderId ?? `${this.agents[index]!.id}#${++this.autoIdCount}`) : intent.orderId;
+      const orderId = intent.type === 'new' ? (intent.orderId ?? orderIdOf(this.agents[index]!.id, '#', ++this.autoIdCount)) : intent.orderId;
       const refusal = checkIntent(account, intent, orderId);
       if (refusal !== null) {
         this.refuse(this.members[index]!, timeUs, intent.type, orderId, refusal.code, refusal.message);
