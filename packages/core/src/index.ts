@@ -15,6 +15,7 @@ export type {
   OrderCommand,
 } from './domain/order.js';
 export { orderIdOf } from './domain/order-id.js';
+export { internedString } from './domain/interned-string.js';
 export type {
   RejectCode,
   CancelReason,

@@ -15,7 +15,7 @@ import type {
   Side,
   WakeupModel,
 } from '@marksim/core';
-import { orderIdOf } from '@marksim/core';
+import { internedString, orderIdOf } from '@marksim/core';
 import { agentsError } from '../errors.js';
 
 /** Scheduling and limits every built-in agent accepts. */
@@ -46,7 +46,8 @@ export abstract class BaseAgent implements Agent {
     if (typeof id !== 'string' || id.length === 0) {
       throw agentsError('INVALID_CONFIG', `agent id must be a non-empty string (got ${String(id)})`);
     }
-    this.id = id;
+    // Interned: every order id is built from it, and thousands of agents' ids then sit together.
+    this.id = internedString(id);
     if (options.wakeup !== undefined) this.wakeup = options.wakeup;
     if (options.latency !== undefined) this.latency = options.latency;
   }

@@ -16,6 +16,7 @@ import { checkIntent, checkModifyOnArrival } from '../agent/intent-check.js';
 import type { BookSnapshot } from '../book/book-snapshot.js';
 import type { RejectCode } from '../domain/events.js';
 import type { OrderCommand } from '../domain/order.js';
+import { internedString } from '../domain/interned-string.js';
 import { orderIdOf } from '../domain/order-id.js';
 import { MatchingEngine } from '../matching/matching-engine.js';
 import { TimeEngine } from '../time/time-engine.js';
@@ -83,6 +84,8 @@ export class SimulationRun {
   /** members[i].agent and .account by agent index: a wake-up reaches them without the member record. */
   private readonly agents: readonly Agent[];
   private readonly accounts: readonly AgentAccount[];
+  /** Agent ids by index, interned (see internedString): the owner id of every order the agent sends. */
+  private readonly ownerIds: readonly string[];
   private readonly pool: AgentPool;
   private readonly router: AccountRouter;
   private readonly batch: AgentMember[] = [];
@@ -131,11 +134,12 @@ export class SimulationRun {
     this.members = members;
     this.agents = members.map((member) => member.agent);
     this.accounts = members.map((member) => member.account);
+    this.ownerIds = members.map((member) => internedString(member.agent.id));
     this.byId = new Map(members.map((member) => [member.agent.id, member]));
     this.router = new AccountRouter(this.byId, (member, timeUs, hook, error) =>
       this.pool.recordFailure(member, timeUs, `${hook} threw ${error instanceof Error ? error.message : String(error)}`, error),
     );
-    const indexById = new Map(members.map((member) => [member.agent.id, member.index]));
+    const indexById = new Map(members.map((member) => [this.ownerIds[member.index]!, member.index]));
     this.bookSink = new RunBookSink({ indexById, accounts: this.accounts, table: this.memberTable }, this.market, this.router, sink);
     const table = this.table;
     for (const member of members) this.agenda.pushWakeup(member.index, table.nextWakeUs(member.index), table.nextUint32(member.index));
@@ -380,7 +384,7 @@ export class SimulationRun {
   /** Intents of one decision reach the book. */
   private arrive(arrival: Arrival, timeUs: number): void {
     const { intents, orderIds, index } = arrival;
-    const ownerId = this.agents[index]!.id;
+    const ownerId = this.ownerIds[index]!;
     this.bookSink.expectSender(ownerId, index);
     const stp = this.options.selfTradePrevention;
     for (let i = 0; i < intents.length; i++) {
