@@ -19,7 +19,10 @@ import { once } from 'node:events';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const MEASURE_EVENTS = Number(process.env.MARKSIM_BENCH_EVENTS ?? 1_000_000);
-const ROUNDS = Number(process.env.MARKSIM_BENCH_ROUNDS ?? 3);
+// Five rounds: on a shared machine a burst of other tenants' memory traffic lasts seconds and
+// slows the 10 000-agent market (whose state lives in memory, not cache) far more than the others;
+// with three rounds all of one size's rounds were often caught by it.
+const ROUNDS = Number(process.env.MARKSIM_BENCH_ROUNDS ?? 5);
 const WARMUP_EVENTS = Math.round(MEASURE_EVENTS / 5);
 const MARKET_PROCESS = new URL('./market-process.mjs', import.meta.url);
 
