@@ -29,6 +29,30 @@ export const DEFAULT_MARKET_MAKER_OPTIONS = Object.freeze({
   requoteThreshold: 0.0002,
 });
 
+/** What a quote's requote needs of it. */
+type Quote = Pick<OpenOrderView, 'orderId' | 'priceTicks' | 'sizeLots' | 'state'>;
+
+/**
+ * The market maker's copy of one of its quotes, refreshed only when its account moved on
+ * (AgentAccountView.version). Nearly every wake-up leaves the quotes as they are; reading the
+ * copy spares it the account's order records, which with thousands of agents are cold.
+ */
+class QuoteCopy implements Quote {
+  present = false;
+  orderId = '';
+  priceTicks = 0;
+  sizeLots = 0;
+  state: 'pending' | 'resting' = 'pending';
+
+  copy(order: OpenOrderView): void {
+    this.present = true;
+    this.orderId = order.orderId;
+    this.priceTicks = order.priceTicks;
+    this.sizeLots = order.sizeLots;
+    this.state = order.state;
+  }
+}
+
 /**
  * Quotes both sides around the mid of everyone else's orders (its own quotes excluded, so it
  * does not chase itself), leans against its inventory, keeps |position| ≤ maxPosition even if
@@ -42,6 +66,12 @@ export class MarketMakerAgent extends BaseAgent {
   readonly requoteThreshold: number;
   private orderSizeLots = 0;
   private maxPositionLots = 0;
+  /** Account version the quote copies were taken at (-1: never). */
+  private quotesVersion = -1;
+  private readonly bid = new QuoteCopy();
+  private readonly ask = new QuoteCopy();
+  /** Open orders beyond one per side (e.g. left over by a race): cancelled at each wake-up until gone. */
+  private extraOrderIds: string[] = [];
 
   constructor(id: string, options: MarketMakerOptions = {}) {
     super(id, options);
@@ -57,18 +87,15 @@ export class MarketMakerAgent extends BaseAgent {
     this.orderSizeLots = sizeOptionToLots(context.units, this.orderSize, 'MarketMakerAgent.orderSize');
     this.maxPositionLots = sizeOptionToLots(context.units, this.maxPosition, 'MarketMakerAgent.maxPosition');
     this.limits = { maxPositionLots: this.maxPositionLots };
+    this.quotesVersion = -1;
   }
 
   protected decide(_marketData: MarketData, book: BookSnapshot, account: AgentAccountView): AgentDecision {
-    let bidQuote: OpenOrderView | undefined;
-    let askQuote: OpenOrderView | undefined;
+    if (account.version !== this.quotesVersion) this.copyQuotes(account);
+    const bidQuote = this.bid.present ? this.bid : undefined;
+    const askQuote = this.ask.present ? this.ask : undefined;
     const intents: OrderIntent[] = [];
-    for (const order of account.openOrders.values()) {
-      // One quote per side; anything extra (e.g. left over by a race) is cancelled.
-      if (order.side === 'buy' && bidQuote === undefined) bidQuote = order;
-      else if (order.side === 'sell' && askQuote === undefined) askQuote = order;
-      else intents.push(this.cancelOrder(order.orderId));
-    }
+    for (const orderId of this.extraOrderIds) intents.push(this.cancelOrder(orderId));
     const referenceTicks = this.othersMidTicks(book, bidQuote, askQuote);
     const inventory = account.positionLots / this.maxPositionLots;
     const halfSpreadTicks = (referenceTicks * this.spread) / 2;
@@ -84,10 +111,23 @@ export class MarketMakerAgent extends BaseAgent {
     return intents;
   }
 
+  /** One quote per side, the oldest; anything extra is to be cancelled. */
+  private copyQuotes(account: AgentAccountView): void {
+    this.quotesVersion = account.version;
+    this.bid.present = false;
+    this.ask.present = false;
+    this.extraOrderIds = [];
+    for (const order of account.openOrders.values()) {
+      if (order.side === 'buy' && !this.bid.present) this.bid.copy(order);
+      else if (order.side === 'sell' && !this.ask.present) this.ask.copy(order);
+      else this.extraOrderIds.push(order.orderId);
+    }
+  }
+
   private requote(
     intents: OrderIntent[],
     side: Side,
-    quote: OpenOrderView | undefined,
+    quote: Quote | undefined,
     priceTicks: number,
     sizeLots: number,
     thresholdTicks: number,
@@ -111,7 +151,7 @@ export class MarketMakerAgent extends BaseAgent {
    * Mid of the best bid and ask left after removing this agent's own quotes; falls back to the
    * last trade, then to the initial price, when the others leave a side empty.
    */
-  private othersMidTicks(book: BookSnapshot, bidQuote: OpenOrderView | undefined, askQuote: OpenOrderView | undefined): number {
+  private othersMidTicks(book: BookSnapshot, bidQuote: Quote | undefined, askQuote: Quote | undefined): number {
     const bidTicks = othersBestTicks(book, 'buy', bidQuote);
     const askTicks = othersBestTicks(book, 'sell', askQuote);
     if (bidTicks > 0 && askTicks > 0 && bidTicks < askTicks) return (bidTicks + askTicks) / 2;
@@ -121,7 +161,7 @@ export class MarketMakerAgent extends BaseAgent {
 }
 
 /** Best price of `side` once `own` (a resting quote) is taken out; 0 when nothing else rests there. */
-function othersBestTicks(book: BookSnapshot, side: Side, own: OpenOrderView | undefined): number {
+function othersBestTicks(book: BookSnapshot, side: Side, own: Quote | undefined): number {
   // Usually the best level holds others' orders too: answer from it without listing levels.
   const best = side === 'buy' ? book.bestBid : book.bestAsk;
   if (best === undefined) return 0;
@@ -134,6 +174,6 @@ function othersBestTicks(book: BookSnapshot, side: Side, own: OpenOrderView | un
 }
 
 /** Lots of `own` resting at `priceTicks` (0 when it is elsewhere, still pending, or absent). */
-function ownRestingLotsAt(own: OpenOrderView | undefined, priceTicks: number): number {
+function ownRestingLotsAt(own: Quote | undefined, priceTicks: number): number {
   return own !== undefined && own.state === 'resting' && own.priceTicks === priceTicks ? own.sizeLots : 0;
 }

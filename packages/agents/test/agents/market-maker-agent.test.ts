@@ -64,6 +64,30 @@ describe('MarketMakerAgent', () => {
     ]);
   });
 
+  it('reads its orders again only after its account moved on, and then sees what changed', () => {
+    const mm = new MarketMakerAgent('mm');
+    startAgent(mm);
+    const account = accountFor(mm);
+    account.addPending('mm-1', 'buy', 'limit', 4_987_500, 5_000, 0);
+    account.addPending('mm-2', 'sell', 'limit', 5_012_500, 5_000, 0);
+    const reads = jest.spyOn(account, 'openOrders', 'get');
+    const moved = bookOf([
+      ['buy', '50090', '1'],
+      ['sell', '50110', '1'],
+    ]);
+    // Both quotes still travelling: left alone, however far the mid moved.
+    expect(decide(mm, moved, account)).toEqual([]);
+    expect(decide(mm, moved, account)).toEqual([]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    account.markResting('mm-1');
+    account.markResting('mm-2');
+    expect(decide(mm, moved, account)).toEqual([
+      { type: 'modify', orderId: 'mm-1', priceTicks: 4_997_475, sizeLots: 5_000 },
+      { type: 'modify', orderId: 'mm-2', priceTicks: 5_022_525, sizeLots: 5_000 },
+    ]);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
   it('looks past its own quote when that quote is the whole best level', () => {
     const mm = new MarketMakerAgent('mm');
     startAgent(mm);

@@ -40,6 +40,11 @@ export interface AgentAccountView {
   readonly tradedLots: number;
   /** Largest |position| ever held. */
   readonly maxAbsPositionLots: number;
+  /**
+   * Moves on with every change to the account (an order sent, accepted, filled, cancelled or
+   * modified). An agent that keeps what it read may skip reading again while it stays put.
+   */
+  readonly version: number;
   /** PnL of the open position marked at `markTicks`, in tick·lots. */
   unrealisedPnlTickLots(markTicks: number): number;
 }
@@ -67,6 +72,7 @@ export class AgentAccount implements AgentAccountView {
   fillCount = 0;
   tradedLots = 0;
   maxAbsPositionLots = 0;
+  version = 0;
   private readonly orders = new Map<string, OpenOrder>();
 
   constructor(agentId: string, limits: AgentLimits) {
@@ -89,18 +95,21 @@ export class AgentAccount implements AgentAccountView {
 
   /** Records an order the agent sent at `sentUs`; its size counts against limits from now on. */
   addPending(orderId: string, side: Side, orderType: 'limit' | 'market', priceTicks: number, sizeLots: number, sentUs: number): void {
+    this.version++;
     this.orders.set(orderId, { orderId, side, orderType, priceTicks, sizeLots, state: 'pending', sentUs });
     this.addOpen(side, sizeLots);
   }
 
   /** The book accepted the order. */
   markResting(orderId: string): void {
+    this.version++;
     const order = this.orders.get(orderId);
     if (order !== undefined) order.state = 'resting';
   }
 
   /** The order is gone (rejected, filled or cancelled): release whatever size it still held. */
   remove(orderId: string): void {
+    this.version++;
     const order = this.orders.get(orderId);
     if (order === undefined) return;
     this.addOpen(order.side, -order.sizeLots);
@@ -109,6 +118,7 @@ export class AgentAccount implements AgentAccountView {
 
   /** Part of the order was cancelled (IOC rest, user cancel, self-trade prevention). */
   reduce(orderId: string, lots: number): void {
+    this.version++;
     const order = this.orders.get(orderId);
     if (order === undefined) return;
     const removed = Math.min(lots, order.sizeLots);
@@ -118,6 +128,7 @@ export class AgentAccount implements AgentAccountView {
 
   /** The book changed price and/or open size of the order. */
   modify(orderId: string, priceTicks: number, sizeLots: number): void {
+    this.version++;
     const order = this.orders.get(orderId);
     if (order === undefined) return;
     this.addOpen(order.side, sizeLots - order.sizeLots);
@@ -127,6 +138,7 @@ export class AgentAccount implements AgentAccountView {
 
   /** Applies one fill: position, cash, average price and realised PnL. */
   applyFill(orderId: string, side: Side, priceTicks: number, sizeLots: number): void {
+    this.version++;
     this.reduce(orderId, sizeLots);
     const signed = side === 'buy' ? sizeLots : -sizeLots;
     const before = this.positionLots;

@@ -63,6 +63,25 @@ describe('AgentAccount', () => {
     expect(a.tradedLots).toBe(3);
   });
 
+  it('moves its version on with every change, and only then', () => {
+    const a = account();
+    const versions = [a.version];
+    const step = (change: () => void): void => {
+      change();
+      versions.push(a.version);
+    };
+    step(() => a.addPending('x', 'buy', 'limit', 100, 5, 0));
+    step(() => a.markResting('x'));
+    step(() => a.modify('x', 101, 4));
+    step(() => a.applyFill('x', 'buy', 101, 1));
+    step(() => a.reduce('x', 1));
+    step(() => a.remove('x'));
+    expect(new Set(versions).size).toBe(versions.length);
+    const before = a.version;
+    void [a.openOrders.size, a.positionLots, a.unrealisedPnlTickLots(100)];
+    expect(a.version).toBe(before);
+  });
+
   it('lists open orders in the order they were added, with their send times, through modifies and fills', () => {
     const a = account();
     a.addPending('x', 'buy', 'limit', 100, 5, 3_000);
