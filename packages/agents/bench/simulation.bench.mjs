@@ -8,8 +8,10 @@
 // rounds would pay for marking the 10 000-agent market's heap and the other way round. Every
 // size is built and warmed up first, for at least two noise-order lifetimes of simulated time
 // (the book only reaches its steady depth, about 110x more resting orders at 10 000 agents than at 100, after
-// a minute or two). Then ROUNDS rounds measure each size in turn for MEASURE_EVENTS events, the
-// other processes waiting idle, and each size keeps its best round. Times are CPU seconds of the
+// a minute or two). Every market runs in one-minute pieces of simulated time, as `marksim simulate`
+// runs it (see market-process.mjs). Then ROUNDS rounds measure each size in turn for the whole
+// pieces that make at least MEASURE_EVENTS events (one piece, about 2.2 M events, at 10 000
+// agents), the other processes waiting idle, and each size keeps its best round. Times are CPU seconds of the
 // measured process (user + system), not wall time: on a shared 2-core machine other processes
 // stretch wall time but not the work done here, and alternating the sizes means a burst of load
 // hits one round of every size rather than deciding the ratio. Imports the built package (run

@@ -39,8 +39,8 @@ const DESCRIPTION =
 /** Usage text of `marksim simulate`. */
 export const SIMULATE_HELP = formatHelp('simulate', '--out DIR [--seed N] [--duration 6h] [--agents SPEC]', DESCRIPTION, FLAGS);
 
-/** Simulated time per chunk between progress updates and file drains. */
-const CHUNK_US = 60_000_000;
+/** Simulated time per runUntil, between progress updates and file drains (the bench runs in the same pieces). */
+export const SIMULATE_CHUNK_US = 60_000_000;
 
 function parseSeed(text: string): number | string {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
@@ -80,7 +80,7 @@ export async function simulateCommand(argv: readonly string[], io: CliIo): Promi
   const endUs = startUs + durationUs;
   const wallStartMs = performance.now();
   for (let doneUs = 0; doneUs < durationUs; ) {
-    doneUs = Math.min(durationUs, doneUs + CHUNK_US);
+    doneUs = Math.min(durationUs, doneUs + SIMULATE_CHUNK_US);
     await simulation.runUntil(startUs + doneUs);
     await recorder.checkpoint(startUs + doneUs);
     progress?.update(doneUs, performance.now() - wallStartMs, simulation.stats().events, doneUs === durationUs);
