@@ -3,6 +3,7 @@
 // integer for cash; multiply by tickSize × lotSize for quote currency.
 import type { Side } from '../domain/order.js';
 import type { AgentLimits } from './agent-limits.js';
+import { OpenOrderList } from './open-order-list.js';
 
 /** An order the agent has sent and that may still trade. */
 export interface OpenOrderView {
@@ -49,16 +50,6 @@ export interface AgentAccountView {
   unrealisedPnlTickLots(markTicks: number): number;
 }
 
-interface OpenOrder {
-  orderId: string;
-  side: Side;
-  orderType: 'limit' | 'market';
-  priceTicks: number;
-  sizeLots: number;
-  state: 'pending' | 'resting';
-  readonly sentUs: number;
-}
-
 /** The mutable account behind an AgentAccountView; only the simulation updates it. */
 export class AgentAccount implements AgentAccountView {
   readonly agentId: string;
@@ -73,7 +64,7 @@ export class AgentAccount implements AgentAccountView {
   tradedLots = 0;
   maxAbsPositionLots = 0;
   version = 0;
-  private readonly orders = new Map<string, OpenOrder>();
+  private readonly orders = new OpenOrderList();
 
   constructor(agentId: string, limits: AgentLimits) {
     this.agentId = agentId;
@@ -96,7 +87,7 @@ export class AgentAccount implements AgentAccountView {
   /** Records an order the agent sent at `sentUs`; its size counts against limits from now on. */
   addPending(orderId: string, side: Side, orderType: 'limit' | 'market', priceTicks: number, sizeLots: number, sentUs: number): void {
     this.version++;
-    this.orders.set(orderId, { orderId, side, orderType, priceTicks, sizeLots, state: 'pending', sentUs });
+    this.orders.set({ orderId, side, orderType, priceTicks, sizeLots, state: 'pending', sentUs });
     this.addOpen(side, sizeLots);
   }
 
@@ -110,10 +101,11 @@ export class AgentAccount implements AgentAccountView {
   /** The order is gone (rejected, filled or cancelled): release whatever size it still held. */
   remove(orderId: string): void {
     this.version++;
-    const order = this.orders.get(orderId);
-    if (order === undefined) return;
+    const index = this.orders.indexOf(orderId);
+    if (index < 0) return;
+    const order = this.orders.at(index);
     this.addOpen(order.side, -order.sizeLots);
-    this.orders.delete(orderId);
+    this.orders.removeAt(index);
   }
 
   /** Part of the order was cancelled (IOC rest, user cancel, self-trade prevention). */
