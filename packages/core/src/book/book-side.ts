@@ -1,24 +1,28 @@
 import type { Side } from '../domain/order.js';
+import { LevelChangeLog } from './level-change-log.js';
 import { LevelQueue } from './level-queue.js';
 import { createLevelTree, levelKey, levelSummary } from './level-tree.js';
 import type { LevelSummary, LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
 /**
- * One side of the book. Two views of the same levels: `levels`, a sorted-btree of level summaries
- * that snapshots clone (copy-on-write), and `queues`, the mutable FIFOs by price that only the
- * book touches. A queue's changes reach its summary when the engine `publish`es it, once per level
- * per command, so a sweep through a level costs one summary update, not one per fill.
+ * One side of the book. Two views of the same levels: `levels`, a sorted-btree of the levels'
+ * queues by key that snapshots hold (copy-on-write), and `queues`, the same queues by price for
+ * the book's own lookups. A queue's changes reach its summary when the engine `publish`es it,
+ * once per level per command, so a sweep through a level costs one summary update, not one per fill.
  *
- * Summaries are copy-on-write by epoch: `epoch` moves on whenever the tree's summaries may be
- * held outside the book (a snapshot cloned the tree, a live query handed some out). A summary
- * created in the current epoch is held by no one else, so publish updates it in place: no
- * allocation and no btree write. An older one is replaced by a fresh summary written to the tree,
- * leaving the one the snapshot or caller holds unchanged.
+ * The tree changes only when a level appears or goes. Sizes live in the summaries, which are
+ * copy-on-write by epoch: `epoch` moves on whenever summaries may be held outside the book (a
+ * snapshot was taken, a live query handed some out). A summary created in the current epoch is
+ * held by no one else, so publish updates it in place; an older one is replaced by a fresh one.
  *
  * Snapshots take the tree object itself (`freeze`), not a clone: the side stops writing to it and
- * clones it (O(1), copy-on-write) on its next write. A side that does not change between two
- * snapshots hands both the same tree, so a snapshot allocates a tree object only per changed side.
+ * clones it (O(1), copy-on-write) on its next new or removed level. A snapshot reads sizes through
+ * the queues, so `changes` records each of its levels' size and order count before the level's
+ * first change after the snapshot (the log's position at the snapshot starts its reading). A size
+ * change then costs no tree write, which after a snapshot would copy the path from the root (and
+ * with thousands of levels read a cold leaf). A side that does not change between two snapshots
+ * hands both the same tree.
  */
 export class BookSide {
   readonly side: Side;
@@ -33,6 +37,14 @@ export class BookSide {
   private epoch: number;
   /** True while `levels` is held by a snapshot: the next write must go to a clone. */
   private frozen: boolean;
+  /** Levels as snapshots saw them, before their changes since (see the class comment). */
+  readonly changes: LevelChangeLog;
+  /** Snapshots taken of this side since it was created (freezes that began a new period); a safe integer. */
+  private generation: number;
+  /** The log's length (over all chunks) at the last freeze: an unchanged side reuses its snapshot tree. */
+  private loggedAtFreeze: number;
+  /** Entries appended to the log so far. */
+  private logged: number;
 
   constructor(side: Side) {
     this.side = side;
@@ -42,6 +54,10 @@ export class BookSide {
     this.best = null;
     this.epoch = 0;
     this.frozen = false;
+    this.changes = new LevelChangeLog();
+    this.generation = 0;
+    this.loggedAtFreeze = 0;
+    this.logged = 0;
   }
 
   /**
@@ -54,15 +70,20 @@ export class BookSide {
   }
 
   /**
-   * The level tree as of now, for a snapshot to keep: it never changes afterwards, since the side
-   * writes to a clone of it from its next change on. O(1), and no allocation.
+   * The level tree as of now, for a snapshot to keep, reading sizes through `changes` from its
+   * current position: the tree never changes afterwards (the side writes to a clone of it from its
+   * next new or removed level on), and the log records each of its levels before the level
+   * changes. O(1), and no allocation.
    */
   freeze(): LevelTree {
-    if (!this.frozen) {
-      this.frozen = true;
-      // The summaries inside are now held outside the book too.
-      this.epoch++;
-    }
+    // Unchanged since the last snapshot (a new or removed level would have unfrozen the tree, a
+    // changed one would be in the log): that snapshot's tree serves this one as it is.
+    if (this.frozen && this.logged === this.loggedAtFreeze) return this.levels;
+    this.frozen = true;
+    // The summaries inside are now held outside the book too.
+    this.epoch++;
+    this.generation++;
+    this.loggedAtFreeze = this.logged;
     return this.levels;
   }
 
@@ -103,16 +124,19 @@ export class BookSide {
   }
 
   /**
-   * Brings the queue's summary in the btree up to date with its totals, or removes the level when
-   * it is empty (moving `best` on). Returns the summary, or null when the level is gone.
+   * Brings the queue's summary up to date with its totals, or removes the level when it is empty
+   * (moving `best` on). Returns the summary, or null when the level is gone.
    * Invariant relied on: when a level is removed, every other non-empty level of this side has
    * been published, so the tree's smallest key is the true best.
    */
   publish(queue: LevelQueue): LevelSummary | null {
+    const key = levelKey(this.sign, queue.priceTicks);
     if (queue.orderCount === 0) {
-      this.writableLevels().delete(levelKey(this.sign, queue.priceTicks));
+      this.logBeforeChange(queue, key);
+      this.writableLevels().delete(key);
       this.queues.delete(queue.priceTicks);
       queue.summary = null;
+      queue.bornGeneration = -1;
       if (this.best === queue) this.best = this.levelAfter(queue);
       return null;
     }
@@ -123,12 +147,31 @@ export class BookSide {
       current.orderCount = queue.orderCount;
       return current;
     }
+    if (current === null) {
+      // A new level: with removals, the only change that writes the tree.
+      queue.bornGeneration = this.generation;
+      this.writableLevels().set(key, queue);
+    } else {
+      this.logBeforeChange(queue, key);
+    }
     const summary = levelSummary(queue.priceTicks, queue.sizeLots, queue.orderCount);
     queue.summary = summary;
     queue.summaryEpoch = this.epoch;
-    // Replaces the old summary at the same key.
-    this.writableLevels().set(levelKey(this.sign, queue.priceTicks), summary);
     return summary;
+  }
+
+  /**
+   * Logs the level's published state before its first change since the last snapshot, if that
+   * snapshot has the level (it entered the tree before the snapshot). Older snapshots read on
+   * past their own position, so they find it too.
+   */
+  private logBeforeChange(queue: LevelQueue, key: number): void {
+    const summary = queue.summary;
+    const generation = this.generation;
+    if (summary === null || queue.bornGeneration < 0 || queue.bornGeneration >= generation || queue.loggedGeneration === generation) return;
+    this.changes.record(key, summary.sizeLots, summary.orderCount);
+    this.logged++;
+    queue.loggedGeneration = generation;
   }
 
   /** The next worse level after `queue`'s price, or null. O(log levels). */

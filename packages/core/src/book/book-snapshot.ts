@@ -2,6 +2,8 @@ import type { BookLevel } from '../domain/market-data.js';
 import type { Side } from '../domain/order.js';
 import type { BookDepth, BookLevelsView } from './book-view.js';
 import { sizeAtPrice, topLevels } from './level-tree.js';
+import { LogReader } from './level-change-log.js';
+import type { LogChunk } from './level-change-log.js';
 import type { LevelTree } from './level-tree.js';
 
 /** The serialisable form of a snapshot: every field plus all levels of both sides. */
@@ -17,9 +19,11 @@ export interface BookSnapshotJson {
 
 /**
  * A read-only L2 view of the book at one sequence number that never changes afterwards. Taking
- * one is O(1) and allocates only this object: it holds the two sorted-btrees the book had frozen
- * (BookSide.freeze), which the book never writes again (it writes to copy-on-write clones that
- * share every unchanged node), and the level summaries inside are immutable.
+ * one is O(1) and allocates only this object: it holds the two sorted-btrees of level queues the
+ * book had frozen (BookSide.freeze), which the book never writes again (it writes to copy-on-write
+ * clones that share every unchanged node), and each side's change-log position at that moment. A
+ * level changed since is read from the log, as it was then; any other from its queue's summary.
+ * Summaries handed out are immutable.
  */
 export class BookSnapshot implements BookLevelsView {
   readonly symbol: string;
@@ -31,9 +35,16 @@ export class BookSnapshot implements BookLevelsView {
   readonly bestAsk: BookLevel | undefined;
   private readonly bidTree: LevelTree;
   private readonly askTree: LevelTree;
+  // Change-log positions; readers are made at the first depth read.
+  private readonly bidChunk: LogChunk;
+  private readonly bidIndex: number;
+  private readonly askChunk: LogChunk;
+  private readonly askIndex: number;
+  private bidReader: LogReader | null = null;
+  private askReader: LogReader | null = null;
 
   // Positional parameters, not a source object with getters: this may run after every event.
-  /** Trees must be frozen ones (BookSide.freeze): the snapshot keeps them as they are. */
+  /** Trees must be frozen ones (BookSide.freeze), each with its side's change-log chunk and length right after. */
   constructor(
     symbol: string,
     seq: number,
@@ -44,6 +55,10 @@ export class BookSnapshot implements BookLevelsView {
     bestAsk: BookLevel | undefined,
     bidTree: LevelTree,
     askTree: LevelTree,
+    bidChunk: LogChunk,
+    bidIndex: number,
+    askChunk: LogChunk,
+    askIndex: number,
   ) {
     this.symbol = symbol;
     this.seq = seq;
@@ -54,6 +69,18 @@ export class BookSnapshot implements BookLevelsView {
     this.bestAsk = bestAsk;
     this.bidTree = bidTree;
     this.askTree = askTree;
+    this.bidChunk = bidChunk;
+    this.bidIndex = bidIndex;
+    this.askChunk = askChunk;
+    this.askIndex = askIndex;
+  }
+
+  private bidLog(): LogReader {
+    return (this.bidReader ??= new LogReader(this.bidChunk, this.bidIndex, -1));
+  }
+
+  private askLog(): LogReader {
+    return (this.askReader ??= new LogReader(this.askChunk, this.askIndex, 1));
   }
 
   get spreadTicks(): number | undefined {
@@ -77,15 +104,15 @@ export class BookSnapshot implements BookLevelsView {
   }
 
   depth(maxLevels: number = Number.POSITIVE_INFINITY): BookDepth {
-    return { bids: topLevels(this.bidTree, maxLevels), asks: topLevels(this.askTree, maxLevels) };
+    return { bids: topLevels(this.bidTree, this.bidLog(), maxLevels), asks: topLevels(this.askTree, this.askLog(), maxLevels) };
   }
 
   levels(side: Side, maxLevels: number = Number.POSITIVE_INFINITY): BookLevel[] {
-    return topLevels(side === 'buy' ? this.bidTree : this.askTree, maxLevels);
+    return side === 'buy' ? topLevels(this.bidTree, this.bidLog(), maxLevels) : topLevels(this.askTree, this.askLog(), maxLevels);
   }
 
   volumeAtPrice(side: Side, priceTicks: number): number {
-    return side === 'buy' ? sizeAtPrice(this.bidTree, -1, priceTicks) : sizeAtPrice(this.askTree, 1, priceTicks);
+    return side === 'buy' ? sizeAtPrice(this.bidTree, this.bidLog(), -1, priceTicks) : sizeAtPrice(this.askTree, this.askLog(), 1, priceTicks);
   }
 
   /** Every field and all levels, for logs, tests and wire encoders. */
@@ -96,8 +123,8 @@ export class BookSnapshot implements BookLevelsView {
       timeUs: this.timeUs,
       lastTradePriceTicks: this.lastTradePriceTicks,
       tradeCount: this.tradeCount,
-      bids: topLevels(this.bidTree, Number.POSITIVE_INFINITY),
-      asks: topLevels(this.askTree, Number.POSITIVE_INFINITY),
+      bids: topLevels(this.bidTree, this.bidLog(), Number.POSITIVE_INFINITY),
+      asks: topLevels(this.askTree, this.askLog(), Number.POSITIVE_INFINITY),
     };
   }
 }

@@ -3,9 +3,10 @@ import type { RestingOrder } from './resting-order.js';
 
 /**
  * The mutable FIFO of one price level: an intrusive doubly-linked list of resting orders plus
- * running totals. `summary` is the BookLevel last published to the side's btree. It is updated in
+ * running totals. `summary` is the BookLevel last published (BookSide.publish). It is updated in
  * place only while no one outside the book can hold it (its `summaryEpoch` is the side's current
- * epoch, see BookSide.publish); otherwise it is replaced, so snapshots holding the old one stay valid.
+ * epoch); otherwise it is replaced, so a caller holding the old one sees it unchanged. Queues are
+ * never reused: snapshots' level trees hold them.
  */
 export class LevelQueue {
   readonly priceTicks: number;
@@ -18,6 +19,10 @@ export class LevelQueue {
   summary: LevelSummary | null;
   /** The side's epoch when `summary` was created: while it is still current, nothing outside the book holds it. */
   summaryEpoch: number;
+  /** The side's snapshot generation when the level entered the level tree; -1 while it is not in it. */
+  bornGeneration: number;
+  /** The generation in which the side last logged this level's state (-1: never). */
+  loggedGeneration: number;
 
   constructor(priceTicks: number) {
     this.priceTicks = priceTicks;
@@ -27,6 +32,8 @@ export class LevelQueue {
     this.orderCount = 0;
     this.summary = null;
     this.summaryEpoch = -1;
+    this.bornGeneration = -1;
+    this.loggedGeneration = -1;
   }
 
   /** Puts the order at the back of the queue (lowest time priority). */

@@ -97,18 +97,18 @@ export class OrderBook implements BookView {
     // The summaries leave the book here: from now on a change to a level replaces its summary.
     this.bids.share();
     this.asks.share();
-    return { bids: topLevels(this.bids.levels, maxLevels), asks: topLevels(this.asks.levels, maxLevels) };
+    return { bids: topLevels(this.bids.levels, null, maxLevels), asks: topLevels(this.asks.levels, null, maxLevels) };
   }
 
   levels(side: Side, maxLevels: number = Number.POSITIVE_INFINITY): BookLevel[] {
     const bookSide = this.sideOf(side);
     bookSide.share();
-    return topLevels(bookSide.levels, maxLevels);
+    return topLevels(bookSide.levels, null, maxLevels);
   }
 
   volumeAtPrice(side: Side, priceTicks: number): number {
     const bookSide = this.sideOf(side);
-    return sizeAtPrice(bookSide.levels, bookSide.sign, priceTicks);
+    return sizeAtPrice(bookSide.levels, null, bookSide.sign, priceTicks);
   }
 
   order(orderId: string): RestingOrderView | undefined {
@@ -131,7 +131,7 @@ export class OrderBook implements BookView {
     // Every change to the book emits an event and so moves seq: same seq, same book, same snapshot.
     const last = this.lastSnapshot;
     if (last !== null && last.seq === this.seq) return last;
-    // Both trees and their summaries are frozen as they are: the book writes to clones from now on.
+    // Both trees are frozen as they are, and each side logs the sizes the snapshot saw before changing them.
     const bidTree = this.bids.freeze();
     const askTree = this.asks.freeze();
     const snapshot = new BookSnapshot(
@@ -144,6 +144,10 @@ export class OrderBook implements BookView {
       publishedBest(this.asks),
       bidTree,
       askTree,
+      this.bids.changes.chunk,
+      this.bids.changes.chunk.length,
+      this.asks.changes.chunk,
+      this.asks.changes.chunk.length,
     );
     this.lastSnapshot = snapshot;
     return snapshot;

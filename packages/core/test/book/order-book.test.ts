@@ -152,6 +152,29 @@ describe('BookSnapshot', () => {
     ]);
   });
 
+  it('keeps old snapshots as taken across thousands of later snapshots and size changes', () => {
+    const h = new BookHarness().build(BOOK);
+    const first = h.engine.snapshot();
+    const firstJson = JSON.stringify(first);
+    const kept: [ReturnType<typeof h.engine.snapshot>, string][] = [[first, firstJson]];
+    // Each round changes the size of a level the first snapshot has and takes a snapshot, so the
+    // side's change log grows by one entry per round, across several of its 1 024-entry chunks.
+    for (let i = 0; i < 3000; i++) {
+      h.send(limit(`g${i}`, 'buy', 99, 1));
+      h.send(cancel(`g${i}`));
+      h.send(limit(`a${i}`, 'sell', 102, 1 + (i % 3)));
+      const snapshot = h.engine.snapshot();
+      if (i % 700 === 0) kept.push([snapshot, JSON.stringify(snapshot)]);
+      h.send(cancel(`a${i}`));
+    }
+    // A level untouched until now: its entry lies chunks past the first snapshot's position.
+    h.send(cancel('b3'));
+    h.send(cancel('s4'));
+    for (const [snapshot, json] of kept) expect(JSON.stringify(snapshot)).toBe(json);
+    expect([first.volumeAtPrice('buy', 99), first.volumeAtPrice('buy', 97), first.volumeAtPrice('sell', 103)]).toEqual([8, 1, 1]);
+    expect(kept[1]![0].volumeAtPrice('sell', 102)).toBe(first.volumeAtPrice('sell', 102) + 1);
+  });
+
   it('is the same object until the next event', () => {
     const h = new BookHarness().build(BOOK);
     const first = h.engine.snapshot();

@@ -14,18 +14,19 @@ function checkSide(book: OrderBook, side: BookSide): number {
   let orders = 0;
   let previousTicks: number | null = null;
   let firstQueue = null;
-  // The tree maps sign × price to the summary, best level first.
-  for (const [key, summary] of side.levels.entries()) {
-    const priceTicks = summary.priceTicks;
+  // The tree maps sign × price to the level's queue, best level first; its summary is published.
+  for (const [key, queue] of side.levels.entries()) {
+    const priceTicks = queue.priceTicks;
     if (key !== side.sign * priceTicks) fail(`${side.side} level ${priceTicks} stored under key ${key}`);
     if (previousTicks !== null && !side.isBetter(previousTicks, priceTicks)) {
       fail(`${side.side} levels not in best-first order at ${priceTicks} after ${previousTicks}`);
     }
     previousTicks = priceTicks;
-    const queue = side.queueAt(priceTicks);
-    if (queue === undefined) fail(`${side.side} level ${priceTicks} has a summary but no queue`);
+    if (side.queueAt(priceTicks) !== queue) fail(`${side.side} level ${priceTicks} in the tree is not the queue at its price`);
     if (firstQueue === null) firstQueue = queue;
-    if (queue.summary !== summary) fail(`${side.side} level ${priceTicks}: queue.summary is not the published summary`);
+    const summary = queue.summary;
+    if (summary === null) fail(`${side.side} level ${priceTicks} is in the tree but was never published`);
+    if (summary.priceTicks !== priceTicks) fail(`${side.side} level ${priceTicks}: summary says price ${summary.priceTicks}`);
     let sizeLots = 0;
     let count = 0;
     let previous: RestingOrder | null = null;
