@@ -1,5 +1,6 @@
 import type { Side } from '../domain/order.js';
 import { LevelChangeLog } from './level-change-log.js';
+import { LevelIndex } from './level-index.js';
 import { LevelQueue } from './level-queue.js';
 import { createLevelTree, levelKey, levelSummary } from './level-tree.js';
 import type { LevelSummary, LevelTree } from './level-tree.js';
@@ -30,7 +31,7 @@ export class BookSide {
   readonly sign: number;
   /** The live level tree. Replaced by a clone on the first write after `freeze` handed it out. */
   levels: LevelTree;
-  private readonly queues: Map<number, LevelQueue>;
+  private readonly queues: LevelIndex;
   /** The best level's queue, kept current so matching and top-of-book reads are O(1). */
   best: LevelQueue | null;
   /** Moves on each time the summaries may have been handed out (see `share`); a safe integer. */
@@ -50,7 +51,7 @@ export class BookSide {
     this.side = side;
     this.sign = side === 'sell' ? 1 : -1;
     this.levels = createLevelTree();
-    this.queues = new Map();
+    this.queues = new LevelIndex();
     this.best = null;
     this.epoch = 0;
     this.frozen = false;
@@ -116,7 +117,7 @@ export class BookSide {
     let queue = this.queues.get(priceTicks);
     if (queue === undefined) {
       queue = new LevelQueue(priceTicks);
-      this.queues.set(priceTicks, queue);
+      this.queues.add(queue);
       if (this.best === null || this.isBetter(priceTicks, this.best.priceTicks)) this.best = queue;
     }
     queue.append(order);
@@ -134,7 +135,7 @@ export class BookSide {
     if (queue.orderCount === 0) {
       this.logBeforeChange(queue, key);
       this.writableLevels().delete(key);
-      this.queues.delete(queue.priceTicks);
+      this.queues.delete(queue);
       queue.summary = null;
       queue.bornGeneration = -1;
       if (this.best === queue) this.best = this.levelAfter(queue);
