@@ -2,28 +2,25 @@ import type { Side } from '../domain/order.js';
 import { LevelChangeLog } from './level-change-log.js';
 import { LevelIndex } from './level-index.js';
 import { LevelQueue } from './level-queue.js';
-import { createLevelTree, levelKey, levelSummary } from './level-tree.js';
-import type { LevelSummary, LevelTree } from './level-tree.js';
+import { createLevelTree, levelKey } from './level-tree.js';
+import type { LevelTree } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
 /**
  * One side of the book. Two views of the same levels: `levels`, a sorted-btree of the levels'
  * queues by key that snapshots hold (copy-on-write), and `queues`, the same queues by price for
- * the book's own lookups. A queue's changes reach its summary when the engine `publish`es it,
- * once per level per command, so a sweep through a level costs one summary update, not one per fill.
- *
- * The tree changes only when a level appears or goes. Sizes live in the summaries, which are
- * copy-on-write by epoch: `epoch` moves on whenever summaries may be held outside the book (a
- * snapshot was taken, a live query handed some out). A summary created in the current epoch is
- * held by no one else, so publish updates it in place; an older one is replaced by a fresh one.
+ * the book's own lookups. A queue's changes are published (its published size and order count,
+ * what readers see) when the engine `publish`es it, once per level per command, so a sweep
+ * through a level costs one update, not one per fill. Readers get BookLevel objects made for
+ * them, so nothing they hold ever changes and publishing allocates nothing.
  *
  * Snapshots take the tree object itself (`freeze`), not a clone: the side stops writing to it and
  * clones it (O(1), copy-on-write) on its next new or removed level. A snapshot reads sizes through
- * the queues, so `changes` records each of its levels' size and order count before the level's
- * first change after the snapshot (the log's position at the snapshot starts its reading). A size
- * change then costs no tree write, which after a snapshot would copy the path from the root (and
- * with thousands of levels read a cold leaf). A side that does not change between two snapshots
- * hands both the same tree.
+ * the queues, so `changes` records each of its levels' published size and order count before the
+ * level's first change after the snapshot (the log's position at the snapshot starts its reading).
+ * A size change then costs no tree write, which after a snapshot would copy the path from the
+ * root (and with thousands of levels read a cold leaf). A side that does not change between two
+ * snapshots hands both the same tree.
  */
 export class BookSide {
   readonly side: Side;
@@ -34,8 +31,6 @@ export class BookSide {
   private readonly queues: LevelIndex;
   /** The best level's queue, kept current so matching and top-of-book reads are O(1). */
   best: LevelQueue | null;
-  /** Moves on each time the summaries may have been handed out (see `share`); a safe integer. */
-  private epoch: number;
   /** True while `levels` is held by a snapshot: the next write must go to a clone. */
   private frozen: boolean;
   /** Levels as snapshots saw them, before their changes since (see the class comment). */
@@ -53,21 +48,11 @@ export class BookSide {
     this.levels = createLevelTree();
     this.queues = new LevelIndex();
     this.best = null;
-    this.epoch = 0;
     this.frozen = false;
     this.changes = new LevelChangeLog();
     this.generation = 0;
     this.loggedAtFreeze = 0;
     this.logged = 0;
-  }
-
-  /**
-   * Marks every summary in the tree as held outside the book, so the next change to any level
-   * replaces its summary instead of updating it. O(1). Call before cloning the tree or handing out
-   * summaries.
-   */
-  share(): void {
-    this.epoch++;
   }
 
   /**
@@ -81,8 +66,6 @@ export class BookSide {
     // changed one would be in the log): that snapshot's tree serves this one as it is.
     if (this.frozen && this.logged === this.loggedAtFreeze) return this.levels;
     this.frozen = true;
-    // The summaries inside are now held outside the book too.
-    this.epoch++;
     this.generation++;
     this.loggedAtFreeze = this.logged;
     return this.levels;
@@ -125,40 +108,29 @@ export class BookSide {
   }
 
   /**
-   * Brings the queue's summary up to date with its totals, or removes the level when it is empty
-   * (moving `best` on). Returns the summary, or null when the level is gone.
+   * Publishes the queue's totals, or removes the level when it is empty (moving `best` on).
    * Invariant relied on: when a level is removed, every other non-empty level of this side has
    * been published, so the tree's smallest key is the true best.
    */
-  publish(queue: LevelQueue): LevelSummary | null {
+  publish(queue: LevelQueue): void {
     const key = levelKey(this.sign, queue.priceTicks);
     if (queue.orderCount === 0) {
       this.logBeforeChange(queue, key);
       this.writableLevels().delete(key);
       this.queues.delete(queue);
-      queue.summary = null;
       queue.bornGeneration = -1;
       if (this.best === queue) this.best = this.levelAfter(queue);
-      return null;
+      return;
     }
-    const current = queue.summary;
-    if (current !== null && queue.summaryEpoch === this.epoch) {
-      // Created since the last share(): no snapshot or caller can hold it.
-      current.sizeLots = queue.sizeLots;
-      current.orderCount = queue.orderCount;
-      return current;
-    }
-    if (current === null) {
+    if (queue.bornGeneration < 0) {
       // A new level: with removals, the only change that writes the tree.
       queue.bornGeneration = this.generation;
       this.writableLevels().set(key, queue);
     } else {
       this.logBeforeChange(queue, key);
     }
-    const summary = levelSummary(queue.priceTicks, queue.sizeLots, queue.orderCount);
-    queue.summary = summary;
-    queue.summaryEpoch = this.epoch;
-    return summary;
+    queue.publishedSizeLots = queue.sizeLots;
+    queue.publishedOrderCount = queue.orderCount;
   }
 
   /**
@@ -167,10 +139,9 @@ export class BookSide {
    * past their own position, so they find it too.
    */
   private logBeforeChange(queue: LevelQueue, key: number): void {
-    const summary = queue.summary;
     const generation = this.generation;
-    if (summary === null || queue.bornGeneration < 0 || queue.bornGeneration >= generation || queue.loggedGeneration === generation) return;
-    this.changes.record(key, summary.sizeLots, summary.orderCount);
+    if (queue.bornGeneration < 0 || queue.bornGeneration >= generation || queue.loggedGeneration === generation) return;
+    this.changes.record(key, queue.publishedSizeLots, queue.publishedOrderCount);
     this.logged++;
     queue.loggedGeneration = generation;
   }

@@ -1,7 +1,7 @@
 import type { BookLevel } from '../domain/market-data.js';
 import type { Side } from '../domain/order.js';
 import type { BookDepth, BookLevelsView } from './book-view.js';
-import { sizeAtPrice, topLevels } from './level-tree.js';
+import { levelSummary, sizeAtPrice, topLevels } from './level-tree.js';
 import { LogReader } from './level-change-log.js';
 import type { LogChunk } from './level-change-log.js';
 import type { LevelTree } from './level-tree.js';
@@ -22,8 +22,9 @@ export interface BookSnapshotJson {
  * one is O(1) and allocates only this object: it holds the two sorted-btrees of level queues the
  * book had frozen (BookSide.freeze), which the book never writes again (it writes to copy-on-write
  * clones that share every unchanged node), and each side's change-log position at that moment. A
- * level changed since is read from the log, as it was then; any other from its queue's summary.
- * Summaries handed out are immutable.
+ * level changed since is read from the log, as it was then; any other from its queue's published
+ * totals. The best levels are kept as numbers. Levels are handed out as new objects, so nothing a
+ * reader holds changes.
  */
 export class BookSnapshot implements BookLevelsView {
   readonly symbol: string;
@@ -31,8 +32,15 @@ export class BookSnapshot implements BookLevelsView {
   readonly timeUs: number;
   readonly lastTradePriceTicks: number;
   readonly tradeCount: number;
-  readonly bestBid: BookLevel | undefined;
-  readonly bestAsk: BookLevel | undefined;
+  // The best levels as numbers (price 0: the side is empty); objects are made when asked for.
+  private readonly bidPriceTicks: number;
+  private readonly bidSizeLots: number;
+  private readonly bidOrderCount: number;
+  private readonly askPriceTicks: number;
+  private readonly askSizeLots: number;
+  private readonly askOrderCount: number;
+  private bidLevel: BookLevel | null = null;
+  private askLevel: BookLevel | null = null;
   private readonly bidTree: LevelTree;
   private readonly askTree: LevelTree;
   // Change-log positions; readers are made at the first depth read.
@@ -51,8 +59,12 @@ export class BookSnapshot implements BookLevelsView {
     timeUs: number,
     lastTradePriceTicks: number,
     tradeCount: number,
-    bestBid: BookLevel | undefined,
-    bestAsk: BookLevel | undefined,
+    bidPriceTicks: number,
+    bidSizeLots: number,
+    bidOrderCount: number,
+    askPriceTicks: number,
+    askSizeLots: number,
+    askOrderCount: number,
     bidTree: LevelTree,
     askTree: LevelTree,
     bidChunk: LogChunk,
@@ -65,8 +77,12 @@ export class BookSnapshot implements BookLevelsView {
     this.timeUs = timeUs;
     this.lastTradePriceTicks = lastTradePriceTicks;
     this.tradeCount = tradeCount;
-    this.bestBid = bestBid;
-    this.bestAsk = bestAsk;
+    this.bidPriceTicks = bidPriceTicks;
+    this.bidSizeLots = bidSizeLots;
+    this.bidOrderCount = bidOrderCount;
+    this.askPriceTicks = askPriceTicks;
+    this.askSizeLots = askSizeLots;
+    this.askOrderCount = askOrderCount;
     this.bidTree = bidTree;
     this.askTree = askTree;
     this.bidChunk = bidChunk;
@@ -83,16 +99,26 @@ export class BookSnapshot implements BookLevelsView {
     return (this.askReader ??= new LogReader(this.askChunk, this.askIndex, 1));
   }
 
+  get bestBid(): BookLevel | undefined {
+    if (this.bidPriceTicks === 0) return undefined;
+    return (this.bidLevel ??= levelSummary(this.bidPriceTicks, this.bidSizeLots, this.bidOrderCount));
+  }
+
+  get bestAsk(): BookLevel | undefined {
+    if (this.askPriceTicks === 0) return undefined;
+    return (this.askLevel ??= levelSummary(this.askPriceTicks, this.askSizeLots, this.askOrderCount));
+  }
+
   get spreadTicks(): number | undefined {
-    const bid = this.bestBid;
-    const ask = this.bestAsk;
-    return bid === undefined || ask === undefined ? undefined : ask.priceTicks - bid.priceTicks;
+    const bid = this.bidPriceTicks;
+    const ask = this.askPriceTicks;
+    return bid === 0 || ask === 0 ? undefined : ask - bid;
   }
 
   get midTicks(): number | undefined {
-    const bid = this.bestBid;
-    const ask = this.bestAsk;
-    return bid === undefined || ask === undefined ? undefined : (ask.priceTicks + bid.priceTicks) / 2;
+    const bid = this.bidPriceTicks;
+    const ask = this.askPriceTicks;
+    return bid === 0 || ask === 0 ? undefined : (ask + bid) / 2;
   }
 
   get bidLevelCount(): number {

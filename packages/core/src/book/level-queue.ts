@@ -1,11 +1,8 @@
-import type { LevelSummary } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
 /**
  * The mutable FIFO of one price level: an intrusive doubly-linked list of resting orders plus
- * running totals. `summary` is the BookLevel last published (BookSide.publish). It is updated in
- * place only while no one outside the book can hold it (its `summaryEpoch` is the side's current
- * epoch); otherwise it is replaced, so a caller holding the old one sees it unchanged. Queues are
+ * running totals, and the totals last published (BookSide.publish), which readers see. Queues are
  * never reused: snapshots' level trees hold them.
  */
 export class LevelQueue {
@@ -15,10 +12,10 @@ export class LevelQueue {
   /** Sum of the open sizes of the orders in the queue. */
   sizeLots: number;
   orderCount: number;
-  /** Last published summary; null until the level is first published. */
-  summary: LevelSummary | null;
-  /** The side's epoch when `summary` was created: while it is still current, nothing outside the book holds it. */
-  summaryEpoch: number;
+  /** sizeLots as last published: what the book's readers see. */
+  publishedSizeLots: number;
+  /** orderCount as last published. */
+  publishedOrderCount: number;
   /** The side's snapshot generation when the level entered the level tree; -1 while it is not in it. */
   bornGeneration: number;
   /** The generation in which the side last logged this level's state (-1: never). */
@@ -30,8 +27,8 @@ export class LevelQueue {
     this.tail = null;
     this.sizeLots = 0;
     this.orderCount = 0;
-    this.summary = null;
-    this.summaryEpoch = -1;
+    this.publishedSizeLots = 0;
+    this.publishedOrderCount = 0;
     this.bornGeneration = -1;
     this.loggedGeneration = -1;
   }

@@ -28,18 +28,14 @@ export function levelKey(sign: number, priceTicks: number): number {
   return sign * priceTicks;
 }
 
-/**
- * The summary object stored in the tree: a BookLevel the book may still update in place until it
- * is handed out (see BookSide.publish). Readers outside the book only ever see it as BookLevel.
- */
-export interface LevelSummary extends BookLevel {
-  sizeLots: number;
-  orderCount: number;
+/** A new BookLevel for a reader; always built here so every one has the same shape. */
+export function levelSummary(priceTicks: number, sizeLots: number, orderCount: number): BookLevel {
+  return { priceTicks, sizeLots, orderCount };
 }
 
-/** A new summary; always built here so every one has the same shape. */
-export function levelSummary(priceTicks: number, sizeLots: number, orderCount: number): LevelSummary {
-  return { priceTicks, sizeLots, orderCount };
+/** The level of `queue` as published, as a new BookLevel. */
+export function publishedLevel(queue: LevelQueue): BookLevel {
+  return levelSummary(queue.priceTicks, queue.publishedSizeLots, queue.publishedOrderCount);
 }
 
 /**
@@ -47,8 +43,8 @@ export function levelSummary(priceTicks: number, sizeLots: number, orderCount: n
  * reader is given, or as it is now for the live book (null).
  */
 function summaryOf(log: LogReader | null, key: number, queue: LevelQueue): BookLevel {
-  // A queue in a tree has been published; one that changed or left since the snapshot is in the log.
-  return (log === null ? undefined : log.summaryAtOpen(key)) ?? (queue.summary as BookLevel);
+  // A queue that changed or left since the snapshot is in the log.
+  return (log === null ? undefined : log.summaryAtOpen(key)) ?? publishedLevel(queue);
 }
 
 /** Up to `maxLevels` summaries from the best level outwards (see summaryOf for `log`). */

@@ -6,7 +6,7 @@ import type { BookDepth, BookView } from './book-view.js';
 import type { LevelQueue } from './level-queue.js';
 import { OrderIndex } from './order-index.js';
 import { OrderPool } from './order-pool.js';
-import { sizeAtPrice, topLevels } from './level-tree.js';
+import { publishedLevel, sizeAtPrice, topLevels } from './level-tree.js';
 import type { RestingOrder } from './resting-order.js';
 
 /**
@@ -62,11 +62,11 @@ export class OrderBook implements BookView {
   }
 
   get bestBid(): BookLevel | undefined {
-    return bestSummary(this.bids);
+    return bestLevel(this.bids);
   }
 
   get bestAsk(): BookLevel | undefined {
-    return bestSummary(this.asks);
+    return bestLevel(this.asks);
   }
 
   get spreadTicks(): number | undefined {
@@ -94,16 +94,11 @@ export class OrderBook implements BookView {
   }
 
   depth(maxLevels: number = Number.POSITIVE_INFINITY): BookDepth {
-    // The summaries leave the book here: from now on a change to a level replaces its summary.
-    this.bids.share();
-    this.asks.share();
     return { bids: topLevels(this.bids.levels, null, maxLevels), asks: topLevels(this.asks.levels, null, maxLevels) };
   }
 
   levels(side: Side, maxLevels: number = Number.POSITIVE_INFINITY): BookLevel[] {
-    const bookSide = this.sideOf(side);
-    bookSide.share();
-    return topLevels(bookSide.levels, null, maxLevels);
+    return topLevels(this.sideOf(side).levels, null, maxLevels);
   }
 
   volumeAtPrice(side: Side, priceTicks: number): number {
@@ -134,14 +129,20 @@ export class OrderBook implements BookView {
     // Both trees are frozen as they are, and each side logs the sizes the snapshot saw before changing them.
     const bidTree = this.bids.freeze();
     const askTree = this.asks.freeze();
+    const bid = this.bids.best;
+    const ask = this.asks.best;
     const snapshot = new BookSnapshot(
       this.symbol,
       this.seq,
       this.timeUs,
       this.lastTradePriceTicks,
       this.tradeCount,
-      publishedBest(this.bids),
-      publishedBest(this.asks),
+      bid === null ? 0 : bid.priceTicks,
+      bid === null ? 0 : bid.publishedSizeLots,
+      bid === null ? 0 : bid.publishedOrderCount,
+      ask === null ? 0 : ask.priceTicks,
+      ask === null ? 0 : ask.publishedSizeLots,
+      ask === null ? 0 : ask.publishedOrderCount,
       bidTree,
       askTree,
       this.bids.changes.chunk,
@@ -154,18 +155,10 @@ export class OrderBook implements BookView {
   }
 }
 
-/** The best level's summary of one side, handed out: the side stops updating it in place. */
-function bestSummary(side: BookSide): BookLevel | undefined {
+/** The best level of one side as published, as a new BookLevel. */
+function bestLevel(side: BookSide): BookLevel | undefined {
   const best = side.best;
-  if (best === null || best.summary === null) return undefined;
-  side.share();
-  return best.summary;
-}
-
-/** The best level's published summary (after freeze, it no longer changes in place). */
-function publishedBest(side: BookSide): BookLevel | undefined {
-  const best = side.best;
-  return best === null || best.summary === null ? undefined : best.summary;
+  return best === null ? undefined : publishedLevel(best);
 }
 
 /** A detached copy of a resting order, safe to hand out. */

@@ -3,11 +3,11 @@ import type { BookEvent, BookLevel, BookSnapshot, OrderCommand, Side } from '@ma
 import fc from 'fast-check';
 import { assertBookInvariants } from '../helpers/assert-book-invariants.js';
 
-// BookSide updates a level's summary in place while no snapshot or caller can hold it, and
-// replaces it otherwise (copy-on-write by epoch). These properties drive a few price levels hard,
-// so most commands change a level whose summary was just written, and take snapshots or read the
-// live book in between; nothing read from the live book between commands, so in-place updates do
-// happen. Every snapshot and every handed-out level must stay as it was when taken.
+// BookSide keeps a level's published size in its queue and changes it in place; a snapshot reads
+// the levels it has through the side's change log, where each level's size goes before its first
+// change after the snapshot, and readers get level objects of their own. These properties drive a
+// few price levels hard, so most commands change a level just changed, and take snapshots or read
+// the live book in between. Every snapshot and every handed-out level must stay as it was when taken.
 
 type Op =
   | { kind: 'limit'; side: Side; priceOffset: number; sizeLots: number; read: Read }
@@ -89,8 +89,8 @@ function levelsOf(snapshot: BookSnapshot): Map<string, string> {
   return result;
 }
 
-describe('BookSide level summaries (copy-on-write by epoch)', () => {
-  it('never changes a snapshot or a handed-out level, while same-level updates between them happen in place', () => {
+describe('BookSide level sizes (change log for snapshots)', () => {
+  it('never changes a snapshot or a handed-out level, while the live levels change in place', () => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 120 }), (ops) => {
         const engine = new MatchingEngine({ instrument: BTC_USD });

@@ -121,13 +121,17 @@ describe('BookSnapshot', () => {
     expect(JSON.stringify(h.engine.snapshot())).not.toBe(before);
   });
 
-  it('shares unchanged level summaries with the live book instead of copying them', () => {
+  it('hands out level objects of their own: changing one changes neither the book nor a snapshot', () => {
     const h = new BookHarness().build(BOOK);
     const snapshot = h.engine.snapshot();
+    const [snapBid] = snapshot.levels('buy') as { sizeLots: number }[];
+    const liveBid = h.engine.book.bestBid as { sizeLots: number };
+    snapBid!.sizeLots = 999;
+    liveBid.sizeLots = 999;
+    (snapshot.bestAsk as { sizeLots: number }).sizeLots = 999;
+    expect([snapshot.levels('buy')[0]!.sizeLots, snapshot.depth().asks[0]!.sizeLots]).toEqual([8, 7]);
+    expect([h.engine.book.bestBid!.sizeLots, h.engine.book.levels('buy')[0]!.sizeLots]).toEqual([8, 8]);
     h.send(cancel('s4'));
-    const [liveBid] = h.engine.book.levels('buy');
-    const [snapBid] = snapshot.levels('buy');
-    expect(snapBid).toBe(liveBid);
     expect(snapshot.levels('sell')).toHaveLength(3);
     expect(h.engine.book.levels('sell')).toHaveLength(2);
   });

@@ -24,9 +24,7 @@ function checkSide(book: OrderBook, side: BookSide): number {
     previousTicks = priceTicks;
     if (side.queueAt(priceTicks) !== queue) fail(`${side.side} level ${priceTicks} in the tree is not the queue at its price`);
     if (firstQueue === null) firstQueue = queue;
-    const summary = queue.summary;
-    if (summary === null) fail(`${side.side} level ${priceTicks} is in the tree but was never published`);
-    if (summary.priceTicks !== priceTicks) fail(`${side.side} level ${priceTicks}: summary says price ${summary.priceTicks}`);
+    if (queue.bornGeneration < 0) fail(`${side.side} level ${priceTicks} is in the tree but was never published`);
     let sizeLots = 0;
     let count = 0;
     let previous: RestingOrder | null = null;
@@ -42,11 +40,11 @@ function checkSide(book: OrderBook, side: BookSide): number {
     }
     if (queue.tail !== previous) fail(`${side.side} level ${priceTicks}: tail is not the last order`);
     if (count === 0) fail(`${side.side} level ${priceTicks} is empty but still listed`);
-    if (queue.sizeLots !== sizeLots || summary.sizeLots !== sizeLots) {
-      fail(`${side.side} level ${priceTicks}: size ${summary.sizeLots}/${queue.sizeLots}, orders sum to ${sizeLots}`);
+    if (queue.sizeLots !== sizeLots || queue.publishedSizeLots !== sizeLots) {
+      fail(`${side.side} level ${priceTicks}: size ${queue.publishedSizeLots} published/${queue.sizeLots}, orders sum to ${sizeLots}`);
     }
-    if (queue.orderCount !== count || summary.orderCount !== count) {
-      fail(`${side.side} level ${priceTicks}: count ${summary.orderCount}/${queue.orderCount}, ${count} orders linked`);
+    if (queue.orderCount !== count || queue.publishedOrderCount !== count) {
+      fail(`${side.side} level ${priceTicks}: count ${queue.publishedOrderCount} published/${queue.orderCount}, ${count} orders linked`);
     }
     orders += count;
   }
