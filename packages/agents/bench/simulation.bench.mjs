@@ -8,7 +8,7 @@
 // rounds would pay for marking the 10 000-agent market's heap and the other way round. Every
 // size is built and warmed up first, for at least two noise-order lifetimes of simulated time
 // (the book only reaches its steady depth, about 110x more resting orders at 10 000 agents than at 100, after
-// a minute or two). Every market runs in one-minute pieces of simulated time, as `marksim simulate`
+// a minute or two) and at least WARMUP_EVENTS events (until V8 has settled its compiled code). Every market runs in one-minute pieces of simulated time, as `marksim simulate`
 // runs it (see market-process.mjs). Then ROUNDS rounds measure each size in turn for the whole
 // pieces that make at least MEASURE_EVENTS events (one piece, about 2.2 M events, at 10 000
 // agents), the other processes waiting idle, and each size keeps its best round. Times are CPU seconds of the
@@ -25,7 +25,12 @@ const MEASURE_EVENTS = Number(process.env.MARKSIM_BENCH_EVENTS ?? 1_000_000);
 // slows the 10 000-agent market (whose state lives in memory, not cache) far more than the others;
 // with three rounds all of one size's rounds were often caught by it.
 const ROUNDS = Number(process.env.MARKSIM_BENCH_ROUNDS ?? 5);
-const WARMUP_EVENTS = Math.round(MEASURE_EVENTS / 5);
+// Four rounds' worth of events before the first round, at every size: V8 keeps re-optimising
+// rarely taken paths (deoptimised for want of type feedback) over the first few million events.
+// With a warm-up of a fifth of a round, the 100-agent market's first rounds ran 40-60 % slower
+// than its later ones, which flattered the per-round ratio. The 10 000-agent market already made
+// about 4.5 M events in its 120 simulated seconds of warm-up.
+const WARMUP_EVENTS = Number(process.env.MARKSIM_BENCH_WARMUP_EVENTS ?? 4 * MEASURE_EVENTS);
 const MARKET_PROCESS = new URL('./market-process.mjs', import.meta.url);
 
 /** The next message of `child`; rejects if it exits first. */
