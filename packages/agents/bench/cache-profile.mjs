@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { fail as failWith, parseOptions } from './bench-options.mjs';
 
 const HELP = `usage: node packages/agents/bench/cache-profile.mjs [options]   (after a build)
 
@@ -27,27 +28,7 @@ pieces, most last-level read misses first. Needs valgrind.
 
 const OPTIONS = { agents: 10_000, events: 1_000_000, warmup: 4_000_000, ll: 8 * 1024 * 1024, top: 30 };
 
-function parseArgs(argv) {
-  const options = { ...OPTIONS };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i].replace(/^--/, '');
-    if (argv[i] === '--help') {
-      console.log(HELP);
-      process.exit(0);
-    }
-    const value = Number(argv[i + 1]);
-    if (!(name in OPTIONS) || !argv[i].startsWith('--')) fail(`unknown option ${argv[i]} (see --help)`);
-    if (!Number.isSafeInteger(value) || value <= 0) fail(`--${name} must be a positive integer (got ${argv[i + 1]})`);
-    options[name] = value;
-    i++;
-  }
-  return options;
-}
-
-function fail(message) {
-  console.error(`cache-profile: ${message}`);
-  process.exit(2);
-}
+const fail = (message) => failWith('cache-profile', message);
 
 /** V8's perf map (start, size, name per line); a later line wins where code was freed and its addresses reused. */
 function loadPerfMap(pid) {
@@ -112,9 +93,11 @@ async function readCosts(file, functionAt) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions('cache-profile', process.argv.slice(2), OPTIONS, HELP);
   if (spawnSync('valgrind', ['--version']).error) fail('needs valgrind on the PATH (Debian: apt-get install valgrind)');
   const out = join(tmpdir(), `marksim-cache-profile-${process.pid}.out`);
+  // --perf-basic-prof also turns on V8's log, which would otherwise land in the working directory.
+  const v8Log = join(tmpdir(), `marksim-cache-profile-${process.pid}.v8.log`);
   const market = fileURLToPath(new URL('./cache-profile-market.mjs', import.meta.url));
   const args = [
     '--tool=callgrind',
@@ -126,6 +109,8 @@ async function main() {
     `--callgrind-out-file=${out}`,
     process.execPath,
     '--perf-basic-prof',
+    `--logfile=${v8Log}`,
+    '--no-logfile-per-isolate',
     market,
     String(options.agents),
     String(options.warmup),
@@ -157,7 +142,7 @@ async function main() {
   }
   console.error('reading the counts…');
   const { events, costs } = await readCosts(dump, loadPerfMap(pid));
-  for (const file of [out, dump, join(tmpdir(), `perf-${pid}.map`)]) rmSync(file, { force: true });
+  for (const file of [out, dump, v8Log, join(tmpdir(), `perf-${pid}.map`)]) rmSync(file, { force: true });
   report(options, measured, events, costs);
 }
 
