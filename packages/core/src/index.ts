@@ -59,6 +59,7 @@ export type {
 } from './agent/agent.js';
 export { AgentAccount } from './agent/agent-account.js';
 export type { AgentAccountView, OpenOrderView } from './agent/agent-account.js';
+export type { OpenOrdersView } from './agent/open-order-list.js';
 export { DEFAULT_AGENT_LIMITS, resolveAgentLimits } from './agent/agent-limits.js';
 export type { AgentLimits } from './agent/agent-limits.js';
 export { checkIntent, checkModifyOnArrival } from './agent/intent-check.js';

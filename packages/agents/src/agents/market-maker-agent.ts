@@ -1,4 +1,4 @@
-import type { AgentAccountView, AgentContext, AgentDecision, BookSnapshot, MarketData, OpenOrderView, OrderIntent, Side } from '@marksim/core';
+import type { AgentAccountView, AgentContext, AgentDecision, BookSnapshot, MarketData, OpenOrdersView, OpenOrderView, OrderIntent, Side } from '@marksim/core';
 import { BaseAgent, sizeOptionToLots } from './base-agent.js';
 import type { BaseAgentOptions } from './base-agent.js';
 import { numberOption } from './option-checks.js';
@@ -44,12 +44,12 @@ class QuoteCopy implements Quote {
   sizeLots = 0;
   state: 'pending' | 'resting' = 'pending';
 
-  copy(order: OpenOrderView): void {
+  copy(orders: OpenOrdersView, index: number): void {
     this.present = true;
-    this.orderId = order.orderId;
-    this.priceTicks = order.priceTicks;
-    this.sizeLots = order.sizeLots;
-    this.state = order.state;
+    this.orderId = orders.idAt(index);
+    this.priceTicks = orders.priceTicksAt(index);
+    this.sizeLots = orders.sizeLotsAt(index);
+    this.state = orders.stateAt(index);
   }
 }
 
@@ -117,10 +117,12 @@ export class MarketMakerAgent extends BaseAgent {
     this.bid.present = false;
     this.ask.present = false;
     this.extraOrderIds = [];
-    for (const order of account.openOrders.values()) {
-      if (order.side === 'buy' && !this.bid.present) this.bid.copy(order);
-      else if (order.side === 'sell' && !this.ask.present) this.ask.copy(order);
-      else this.extraOrderIds.push(order.orderId);
+    const orders = account.openOrders;
+    for (let i = 0; i < orders.size; i++) {
+      const side = orders.sideAt(i);
+      if (side === 'buy' && !this.bid.present) this.bid.copy(orders, i);
+      else if (side === 'sell' && !this.ask.present) this.ask.copy(orders, i);
+      else this.extraOrderIds.push(orders.idAt(i));
     }
   }
 

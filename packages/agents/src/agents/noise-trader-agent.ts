@@ -139,15 +139,18 @@ export class NoiseTraderAgent extends BaseAgent {
   private cancelExpired(timeUs: number, account: AgentAccountView): OrderIntent[] | undefined {
     let intents: OrderIntent[] | undefined;
     let nextExpiryUs = Number.POSITIVE_INFINITY;
-    for (const order of account.openOrders.values()) {
-      if (order.orderType !== 'limit' || order.sentUs <= this.cancelledThroughUs) continue;
-      if (timeUs - order.sentUs < this.orderLifetimeUs) {
-        nextExpiryUs = order.sentUs + this.orderLifetimeUs;
+    const orders = account.openOrders;
+    for (let i = 0; i < orders.size; i++) {
+      const sentUs = orders.sentUsAt(i);
+      if (orders.orderTypeAt(i) !== 'limit' || sentUs <= this.cancelledThroughUs) continue;
+      if (timeUs - sentUs < this.orderLifetimeUs) {
+        nextExpiryUs = sentUs + this.orderLifetimeUs;
         break;
       }
-      this.cancelledThroughUs = order.sentUs;
-      if (intents === undefined) intents = [this.cancelOrder(order.orderId)];
-      else intents.push(this.cancelOrder(order.orderId));
+      this.cancelledThroughUs = sentUs;
+      const cancel = this.cancelOrder(orders.idAt(i));
+      if (intents === undefined) intents = [cancel];
+      else intents.push(cancel);
     }
     this.nextExpiryUs = nextExpiryUs;
     return intents;

@@ -4,8 +4,9 @@
 import type { Side } from '../domain/order.js';
 import type { AgentLimits } from './agent-limits.js';
 import { OpenOrderList } from './open-order-list.js';
+import type { OpenOrdersView } from './open-order-list.js';
 
-/** An order the agent has sent and that may still trade. */
+/** An order the agent has sent and that may still trade: a copy, as it was when read. */
 export interface OpenOrderView {
   readonly orderId: string;
   readonly side: Side;
@@ -31,8 +32,8 @@ export interface AgentAccountView {
   readonly averagePriceTicks: number;
   /** PnL locked in by reducing the position, in tick·lots. */
   readonly realisedPnlTickLots: number;
-  /** By order id, in sending order (oldest first). */
-  readonly openOrders: ReadonlyMap<string, OpenOrderView>;
+  /** By order id, in sending order (oldest first); also readable by position without allocating. */
+  readonly openOrders: OpenOrdersView;
   /** Open size of buy orders (resting or in flight). */
   readonly openBuyLots: number;
   readonly openSellLots: number;
@@ -71,7 +72,7 @@ export class AgentAccount implements AgentAccountView {
     this.limits = limits;
   }
 
-  get openOrders(): ReadonlyMap<string, OpenOrderView> {
+  get openOrders(): OpenOrdersView {
     return this.orders;
   }
 
@@ -87,45 +88,55 @@ export class AgentAccount implements AgentAccountView {
   /** Records an order the agent sent at `sentUs`; its size counts against limits from now on. */
   addPending(orderId: string, side: Side, orderType: 'limit' | 'market', priceTicks: number, sizeLots: number, sentUs: number): void {
     this.version++;
-    this.orders.set({ orderId, side, orderType, priceTicks, sizeLots, state: 'pending', sentUs });
+    const orders = this.orders;
+    const index = orders.indexOf(orderId);
+    // An id still open (the pre-trade check refuses that) replaces the order it names, as Map.set would.
+    if (index >= 0) {
+      this.addOpen(orders.sideAt(index), -orders.sizeLotsAt(index));
+      orders.removeAt(index);
+    }
+    orders.add(orderId, side, orderType, priceTicks, sizeLots, sentUs);
     this.addOpen(side, sizeLots);
   }
 
   /** The book accepted the order. */
   markResting(orderId: string): void {
     this.version++;
-    const order = this.orders.get(orderId);
-    if (order !== undefined) order.state = 'resting';
+    const index = this.orders.indexOf(orderId);
+    if (index >= 0) this.orders.markResting(index);
   }
 
   /** The order is gone (rejected, filled or cancelled): release whatever size it still held. */
   remove(orderId: string): void {
     this.version++;
-    const index = this.orders.indexOf(orderId);
+    const orders = this.orders;
+    const index = orders.indexOf(orderId);
     if (index < 0) return;
-    const order = this.orders.at(index);
-    this.addOpen(order.side, -order.sizeLots);
-    this.orders.removeAt(index);
+    this.addOpen(orders.sideAt(index), -orders.sizeLotsAt(index));
+    orders.removeAt(index);
   }
 
   /** Part of the order was cancelled (IOC rest, user cancel, self-trade prevention). */
   reduce(orderId: string, lots: number): void {
     this.version++;
-    const order = this.orders.get(orderId);
-    if (order === undefined) return;
-    const removed = Math.min(lots, order.sizeLots);
-    order.sizeLots -= removed;
-    this.addOpen(order.side, -removed);
+    const orders = this.orders;
+    const index = orders.indexOf(orderId);
+    if (index < 0) return;
+    const sizeLots = orders.sizeLotsAt(index);
+    const removed = Math.min(lots, sizeLots);
+    orders.setSizeLots(index, sizeLots - removed);
+    this.addOpen(orders.sideAt(index), -removed);
   }
 
   /** The book changed price and/or open size of the order. */
   modify(orderId: string, priceTicks: number, sizeLots: number): void {
     this.version++;
-    const order = this.orders.get(orderId);
-    if (order === undefined) return;
-    this.addOpen(order.side, sizeLots - order.sizeLots);
-    order.priceTicks = priceTicks;
-    order.sizeLots = sizeLots;
+    const orders = this.orders;
+    const index = orders.indexOf(orderId);
+    if (index < 0) return;
+    this.addOpen(orders.sideAt(index), sizeLots - orders.sizeLotsAt(index));
+    orders.setPriceTicks(index, priceTicks);
+    orders.setSizeLots(index, sizeLots);
   }
 
   /** Applies one fill: position, cash, average price and realised PnL. */

@@ -54,8 +54,9 @@ export function checkIntent(account: AgentAccountView, intent: OrderIntent, orde
     }
     return positionRefusal(account, intent.side, intent.sizeLots);
   }
-  const order = account.openOrders.get(intent.orderId);
-  if (order === undefined) {
+  const orders = account.openOrders;
+  const index = orders.indexOf(intent.orderId);
+  if (index < 0) {
     return {
       code: 'UNKNOWN_ORDER',
       message: `${intent.type} of order ${intent.orderId}: no open order with this id for ${account.agentId}`,
@@ -68,7 +69,8 @@ export function checkIntent(account: AgentAccountView, intent: OrderIntent, orde
     if (intent.sizeLots > limits.maxOrderSizeLots) {
       return { code: 'RISK_LIMIT', message: `sizeLots ${intent.sizeLots} > maxOrderSizeLots ${limits.maxOrderSizeLots}` };
     }
-    if (intent.sizeLots > order.sizeLots) return positionRefusal(account, order.side, intent.sizeLots - order.sizeLots);
+    const openLots = orders.sizeLotsAt(index);
+    if (intent.sizeLots > openLots) return positionRefusal(account, orders.sideAt(index), intent.sizeLots - openLots);
   }
   return null;
 }
@@ -80,7 +82,8 @@ export function checkIntent(account: AgentAccountView, intent: OrderIntent, orde
  */
 export function checkModifyOnArrival(account: AgentAccountView, orderId: string, sizeLots: number | undefined): IntentRefusal | null {
   if (sizeLots === undefined) return null;
-  const order = account.openOrders.get(orderId);
-  if (order === undefined || sizeLots <= order.sizeLots) return null;
-  return positionRefusal(account, order.side, sizeLots - order.sizeLots);
+  const orders = account.openOrders;
+  const index = orders.indexOf(orderId);
+  if (index < 0 || sizeLots <= orders.sizeLotsAt(index)) return null;
+  return positionRefusal(account, orders.sideAt(index), sizeLots - orders.sizeLotsAt(index));
 }

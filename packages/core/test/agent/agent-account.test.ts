@@ -63,6 +63,34 @@ describe('AgentAccount', () => {
     expect(a.tradedLots).toBe(3);
   });
 
+  it('lets an id that is open again replace its order, releasing the size the old one held', () => {
+    const a = account();
+    a.addPending('o1', 'buy', 'limit', 100, 10, 0);
+    a.addPending('o2', 'sell', 'limit', 120, 4, 0);
+    a.addPending('o1', 'sell', 'limit', 110, 3, 5);
+    expect([a.openBuyLots, a.openSellLots, a.openOrders.size]).toEqual([0, 7, 2]);
+    expect(a.openOrders.get('o1')).toMatchObject({ side: 'sell', priceTicks: 110, sizeLots: 3, sentUs: 5 });
+  });
+
+  it('reads the same through the map and by position', () => {
+    const a = account();
+    a.addPending('x', 'buy', 'limit', 100, 5, 3_000);
+    a.addPending('y', 'sell', 'market', 0, 2, 4_000);
+    a.markResting('x');
+    const orders = a.openOrders;
+    const byPosition = [0, 1].map((i) => ({
+      orderId: orders.idAt(i),
+      side: orders.sideAt(i),
+      orderType: orders.orderTypeAt(i),
+      priceTicks: orders.priceTicksAt(i),
+      sizeLots: orders.sizeLotsAt(i),
+      state: orders.stateAt(i),
+      sentUs: orders.sentUsAt(i),
+    }));
+    expect(byPosition).toEqual([...orders.values()]);
+    expect([orders.indexOf('y'), orders.indexOf('z')]).toEqual([1, -1]);
+  });
+
   it('moves its version on with every change, and only then', () => {
     const a = account();
     const versions = [a.version];
