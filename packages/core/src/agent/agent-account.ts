@@ -90,7 +90,8 @@ export class AgentAccount implements AgentAccountView {
     this.version++;
     const orders = this.orders;
     const index = orders.indexOf(orderId);
-    // An id still open (the pre-trade check refuses that) replaces the order it names, as Map.set would.
+    // An id still open (the pre-trade check refuses that) replaces the order it names: its size is
+    // released and the new one goes last.
     if (index >= 0) {
       this.addOpen(orders.sideAt(index), -orders.sizeLotsAt(index));
       orders.removeAt(index);
