@@ -1,6 +1,7 @@
-// Command-line options of the bench's diagnostic tools (cache-profile.mjs, gc-share.mjs): every
-// option is `--name value`, a positive integer, or a comma-separated list of them where the
-// default is a list. A bad flag or value exits with code 2 and a message naming it.
+// Command-line options of the bench's diagnostic tools (cache-profile.mjs, gc-share.mjs,
+// memory-latency.mjs, survivors.mjs): every option is `--name value`, a positive integer, or a
+// comma-separated list of them where the default is a list. A bad flag or value exits with code 2
+// and a message naming it.
 
 /** Prints `${tool}: ${message}` and exits with code 2. */
 export function fail(tool, message) {
